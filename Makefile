@@ -1,0 +1,49 @@
+# Layanan Kecamatan: the two commands of the README, and their helpers.
+# Every target is idempotent: running it again reuses the virtualenv and the database.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: run test setup install messages lint format ci clean
+
+## make run: set up, load the demo kecamatan, serve on http://127.0.0.1:8000
+run: setup
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## make test: set up the same way and run the whole test suite
+test: install messages
+	$(PY) -m pytest
+
+setup: install messages
+	$(PY) manage.py migrate --no-input
+
+# Reinstall only when the dependency files change.
+install: $(STAMP)
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+# Compile the translation catalogues (.po -> .mo) with polib: no GNU gettext needed.
+messages: install
+	$(PY) manage.py compile_catalogues
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+ci:
+	bash .ci/run
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles

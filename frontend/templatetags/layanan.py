@@ -1,0 +1,61 @@
+"""Template helpers for the public site."""
+
+from django import template
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.translation import get_language
+from wagtail.models import Locale
+
+from pages.models import AnnouncementPage
+from pages.signals import content_version
+
+register = template.Library()
+
+BANNER_MAX_AGE = 300  # seconds; an expiring banner is re-checked at least this often
+
+
+@register.inclusion_tag("components/urgent_banner.html")
+def urgent_banner():
+    """Render the live emergency announcements of the active language, until they expire."""
+    language = get_language() or "id"
+    key = f"urgent-banner:{language}:{content_version()}"
+    banner = cache.get(key)
+    if banner is None:
+        locale = Locale.objects.filter(language_code=language).first()
+        pages = AnnouncementPage.objects.live().public().current().urgent()
+        if locale is not None:
+            pages = pages.filter(locale=locale)
+        banner = [
+            {"title": page.title, "url": page.url, "valid_until": page.valid_until}
+            for page in pages.order_by("-display_date")[:3]
+        ]
+        timeout = BANNER_MAX_AGE
+        ends = [item["valid_until"] for item in banner if item["valid_until"]]
+        if ends:
+            seconds_left = (min(ends) - timezone.now()).total_seconds()
+            timeout = max(1, min(timeout, int(seconds_left) + 1))
+        cache.set(key, banner, timeout)
+    now = timezone.now()
+    return {"items": [item for item in banner if not item["valid_until"] or item["valid_until"] > now]}
+
+
+@register.simple_tag(takes_context=True)
+def translation_links(context):
+    """Return [(language_code, language_name, url, is_active)] for the language switch.
+
+    A page links to its own translation; where there is none, to that language's home page.
+    """
+    from django.conf import settings
+
+    request = context.get("request")
+    page = context.get("page")
+    active = get_language() or settings.LANGUAGE_CODE
+    links = []
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for translation in page.get_translations(inclusive=True).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation.get_url(request)
+    for code, name in settings.LANGUAGES:
+        url = translations.get(code) or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        links.append((code, name, url, code == active))
+    return links

@@ -1,0 +1,31 @@
+from .announcement import AnnouncementAttachment, AnnouncementIndexPage, AnnouncementPage
+from .base import BasePage, Category, ContentPage, IndexPage
+from .event import EventIndexPage, EventPage
+from .guide import GuideIndexPage, GuidePage
+from .home import HomeFeaturedPage, HomePage
+from .infographic import InfographicIndexPage, InfographicPage
+from .service import ServiceIndexPage, ServicePage
+from .settings import KecamatanSettings
+from .standard import StandardPage
+
+__all__ = [
+    "AnnouncementAttachment",
+    "AnnouncementIndexPage",
+    "AnnouncementPage",
+    "BasePage",
+    "Category",
+    "ContentPage",
+    "EventIndexPage",
+    "EventPage",
+    "GuideIndexPage",
+    "GuidePage",
+    "HomeFeaturedPage",
+    "HomePage",
+    "IndexPage",
+    "InfographicIndexPage",
+    "InfographicPage",
+    "KecamatanSettings",
+    "ServiceIndexPage",
+    "ServicePage",
+    "StandardPage",
+]

@@ -1,0 +1,81 @@
+"""The kecamatan's own details, edited in Settings > Kecamatan."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+
+@register_setting(icon="site")
+class KecamatanSettings(BaseSiteSetting):
+    name = models.CharField(_("kecamatan name"), max_length=100, default="Kecamatan")
+    regency = models.CharField(_("regency or city"), max_length=100, blank=True)
+    province = models.CharField(_("province"), max_length=100, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Square, at least 512 x 512 pixels."),
+    )
+    address = models.TextField(_("office address"), blank=True, max_length=300)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    whatsapp = models.CharField(
+        _("WhatsApp number"), max_length=30, blank=True, help_text=_("International form, e.g. 6281234567890")
+    )
+    email = models.EmailField(_("email"), blank=True)
+    office_hours = models.TextField(
+        _("office hours"), blank=True, max_length=300, help_text=_("One line per day range.")
+    )
+    facebook_url = models.URLField(_("Facebook page"), blank=True)
+    instagram_url = models.URLField(_("Instagram"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    theme_color = models.CharField(
+        _("theme colour"), max_length=7, default="#0b5d3b", help_text=_("Hex colour, e.g. #0b5d3b")
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("regency"), FieldPanel("province"), FieldPanel("logo")],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("whatsapp"),
+                FieldPanel("email"),
+                FieldPanel("office_hours"),
+            ],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("youtube_url"),
+                FieldPanel("x_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        FieldPanel("theme_color"),
+    ]
+
+    class Meta:
+        verbose_name = _("kecamatan")
+
+    @property
+    def full_name(self) -> str:
+        return ", ".join(part for part in [self.name, self.regency] if part)
+
+    @property
+    def office_hours_lines(self) -> list[str]:
+        return [line.strip() for line in self.office_hours.splitlines() if line.strip()]
+
+    @property
+    def whatsapp_url(self) -> str:
+        digits = "".join(ch for ch in self.whatsapp if ch.isdigit())
+        return f"https://wa.me/{digits}" if digits else ""

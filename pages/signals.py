@@ -1,0 +1,29 @@
+"""Keep cached page fragments honest: any publish, unpublish or delete clears them."""
+
+from django.core.cache import cache
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished
+
+CONTENT_VERSION_KEY = "pages:content-version"
+
+
+def content_version() -> int:
+    """Return a number that changes whenever published content changes."""
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(CONTENT_VERSION_KEY, version, timeout=None)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:
+        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
+
+
+page_published.connect(bump_content_version, dispatch_uid="pages-bump-published")
+page_unpublished.connect(bump_content_version, dispatch_uid="pages-bump-unpublished")
+post_delete.connect(bump_content_version, sender=Page, dispatch_uid="pages-bump-deleted")
