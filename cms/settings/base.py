@@ -210,4 +210,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", "INFO")},
+    # The immediate task backend logs every search-index update at INFO.
+    "loggers": {"django_tasks": {"level": "WARNING"}},
 }

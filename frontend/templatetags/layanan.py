@@ -4,7 +4,7 @@ from django import template
 from django.core.cache import cache
 from django.utils import timezone
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, Site
 
 from pages.models import AnnouncementPage
 from pages.signals import content_version
@@ -59,3 +59,31 @@ def translation_links(context):
         url = translations.get(code) or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
         links.append((code, name, url, code == active))
     return links
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """Return {"home_url", "items": [{"title", "url"}]} for the active language's home page.
+
+    Items are the home page's live children marked "show in menus"; cached until content changes.
+    """
+    request = context.get("request")
+    if request is None:
+        return {"home_url": "/", "items": []}
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"home_url": "/", "items": []}
+    language = get_language() or "id"
+    key = f"site-menu:{site.pk}:{language}:{content_version()}"
+    menu = cache.get(key)
+    if menu is None:
+        home = site.root_page.localized
+        menu = {
+            "home_url": home.get_url(request) or "/",
+            "items": [
+                {"title": child.title, "url": child.get_url(request)}
+                for child in home.get_children().live().public().in_menu()
+            ],
+        }
+        cache.set(key, menu, 3600)
+    return menu

@@ -87,5 +87,6 @@ class EventIndexPage(IndexPage):
         now = timezone.now()
         ongoing = Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
         if request.GET.get("waktu") == "lalu":
-            return items.exclude(ongoing).order_by("-start"), {**extra, "showing_past": True}
+            past = {**extra, "showing_past": True, "extra_query": "waktu=lalu"}
+            return items.exclude(ongoing).order_by("-start"), past
         return items.filter(ongoing).order_by("start"), {**extra, "showing_past": False}
