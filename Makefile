@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup install messages lint format ci clean
+.PHONY: run test setup install messages browser-deps lint format ci clean
 
 ## make run: set up, load the demo kecamatan, serve on http://127.0.0.1:8000
 run: setup
@@ -16,8 +16,17 @@ run: setup
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: set up the same way and run the whole test suite
-test: install messages
+test: install messages browser-deps
 	$(PY) -m pytest
+
+# Browser tests drive Debian's Chromium. Installed when missing and we may (root with apt-get);
+# otherwise those tests are skipped locally (CI sets REQUIRE_BROWSER=1 and fails instead).
+browser-deps:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Chromium for the browser tests (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else echo "Chromium not found: browser tests will be skipped (apt-get install chromium)."; fi
 
 setup: install messages
 	$(PY) manage.py migrate --no-input

@@ -32,7 +32,9 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     results = None
     if query:
-        pages = Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=2)
+        pages = (
+            Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=2)
+        )
         results = Paginator(pages.search(query), PAGE_SIZE).get_page(request.GET.get("halaman"))
         results.object_list = [page.specific for page in results.object_list]
     return TemplateResponse(request, "search.html", {"query": query, "results": results})

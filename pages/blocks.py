@@ -3,6 +3,7 @@
 from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -33,15 +34,25 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "components/blocks/document.html"
 
 
-class CallToActionBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label=_("Button text"), max_length=80)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.URLBlock(label=_("Or an address"), required=False)
+def validate_link(value: str) -> None:
+    """Accept a web address, a mailto:/tel: link or a path on this site (/pengaduan/baru/)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    if value.startswith(("mailto:", "tel:")):
+        return
+    URLValidator(schemes=["http", "https"])(value)
 
-    class Meta:
-        icon = "link"
-        label = _("Call to action")
-        template = "components/blocks/cta.html"
+
+class LinkBlock(blocks.StructBlock):
+    """Abstract: a link to a page of the site or to an address, exactly one of the two."""
+
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.CharBlock(
+        label=_("Or an address"),
+        required=False,
+        validators=[validate_link],
+        help_text=_("A full address (https://...), or a path on this site starting with /."),
+    )
 
     def clean(self, value):
         value = super().clean(value)
@@ -50,6 +61,15 @@ class CallToActionBlock(blocks.StructBlock):
                 block_errors={"url": ValidationError(_("Choose a page or enter an address."))}
             )
         return value
+
+
+class CallToActionBlock(LinkBlock):
+    text = blocks.CharBlock(label=_("Button text"), max_length=80)
+
+    class Meta:
+        icon = "link"
+        label = _("Call to action")
+        template = "components/blocks/cta.html"
 
 
 class CalloutBlock(blocks.StructBlock):
@@ -115,7 +135,10 @@ class StepBlock(blocks.StructBlock):
 class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(label=_("Paragraph"))
     heading = blocks.CharBlock(
-        label=_("Heading"), max_length=120, form_classname="title", template="components/blocks/heading.html"
+        label=_("Heading"),
+        max_length=120,
+        form_classname="title",
+        template="components/blocks/heading.html",
     )
     image = ImageWithCaptionBlock()
     document = DocumentLinkBlock()
@@ -124,23 +147,9 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
 
 
-class QuickLinkBlock(blocks.StructBlock):
+class QuickLinkBlock(LinkBlock):
     label = blocks.CharBlock(label=_("Label"), max_length=60)
-    page = blocks.PageChooserBlock(label=_("Page"), required=False)
-    url = blocks.CharBlock(
-        label=_("Or an address"),
-        required=False,
-        help_text=_("A full address, or a path on this site such as /pengaduan/baru/."),
-    )
 
     class Meta:
         icon = "link"
         label = _("Quick link")
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise blocks.StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or enter an address."))}
-            )
-        return value

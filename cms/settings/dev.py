@@ -1,8 +1,13 @@
-"""Local development: debug on, a throwaway key, console email."""
+"""Local development: debug on (DJANGO_DEBUG=false to see the real error pages), console email."""
 
 from .base import *  # noqa: F403
-from .base import env, env_list
+from .base import env, env_bool, env_list
 
-DEBUG = True
+DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-not-secret-7c1f4a0e2b9d")
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
+
+# Serve static files from the apps (no collectstatic) and uploads, even with DEBUG off.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True

@@ -36,7 +36,9 @@ def urgent_banner():
             timeout = max(1, min(timeout, int(seconds_left) + 1))
         cache.set(key, banner, timeout)
     now = timezone.now()
-    return {"items": [item for item in banner if not item["valid_until"] or item["valid_until"] > now]}
+    return {
+        "items": [item for item in banner if not item["valid_until"] or item["valid_until"] > now]
+    }
 
 
 @register.simple_tag(takes_context=True)

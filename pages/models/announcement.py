@@ -27,6 +27,10 @@ class AnnouncementQuerySet(PageQuerySet):
 
 
 class AnnouncementPage(ContentPage):
+    page_description = _(
+        "News for residents: notices, schedules, warnings. Can be urgent, pinned or expire."
+    )
+
     class Urgency(models.TextChoices):
         NORMAL = "normal", _("Normal")
         IMPORTANT = "penting", _("Important")
@@ -95,7 +99,10 @@ class AnnouncementPage(ContentPage):
 class AnnouncementAttachment(Orderable):
     page = ParentalKey(AnnouncementPage, on_delete=models.CASCADE, related_name="attachments")
     document = models.ForeignKey(
-        "wagtaildocs.Document", verbose_name=_("document"), on_delete=models.CASCADE, related_name="+"
+        "wagtaildocs.Document",
+        verbose_name=_("document"),
+        on_delete=models.CASCADE,
+        related_name="+",
     )
     title = models.CharField(
         _("link text"),
@@ -113,6 +120,7 @@ class AnnouncementAttachment(Orderable):
 
 
 class AnnouncementIndexPage(IndexPage):
+    page_description = _("The list of announcements (one per language).")
     subpage_types = ["pages.AnnouncementPage"]
     template = "pages/announcement_index_page.html"
 

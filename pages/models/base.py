@@ -1,6 +1,7 @@
 """Fields and behaviour every page type shares."""
 
 from django.core.paginator import Paginator
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -47,6 +48,7 @@ class BasePage(Page):
     summary = models.TextField(
         _("summary"),
         max_length=300,
+        validators=[MaxLengthValidator(300)],
         help_text=_("One or two sentences shown in listings, search results and shared links."),
     )
     listing_image = models.ForeignKey(
@@ -67,7 +69,7 @@ class BasePage(Page):
         abstract = True
 
     def paginate(self, request, queryset, per_page: int = PAGE_SIZE):
-        """Return the requested page of `queryset`; a missing or invalid number gives a valid page."""
+        """Return the requested page of `queryset`; a missing or bad number gives a valid page."""
         return Paginator(queryset, per_page).get_page(request.GET.get("halaman"))
 
 
@@ -115,6 +117,7 @@ class IndexPage(BasePage):
     api_fields = [*BasePage.api_fields, APIField("intro")]
     max_count_per_parent = 1
     parent_page_types = ["pages.HomePage"]
+    show_in_menus_default = True
 
     class Meta:
         abstract = True
@@ -144,7 +147,5 @@ class IndexPage(BasePage):
         items, extra = self.filter_items(request, self.items())
         context.update(extra)
         context["items"] = self.paginate(request, items)
-        context["categories"] = Category.objects.filter(
-            pk__in=self.items().values("category_id")
-        )
+        context["categories"] = Category.objects.filter(pk__in=self.items().values("category_id"))
         return context

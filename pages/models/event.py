@@ -16,11 +16,15 @@ from .base import ContentPage, IndexPage
 
 
 class EventPage(ContentPage):
+    page_description = _("A socialisation or training session with its time and place.")
     start = models.DateTimeField(_("starts"), db_index=True)
     end = models.DateTimeField(_("ends"), null=True, blank=True)
     place = models.CharField(_("place"), max_length=200)
     audience = models.CharField(
-        _("for whom"), max_length=200, blank=True, help_text=_("E.g. Ibu rumah tangga, kader posyandu")
+        _("for whom"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. Ibu rumah tangga, kader posyandu"),
     )
     what_to_bring = models.TextField(_("what to bring"), blank=True, max_length=1000)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
@@ -74,6 +78,7 @@ class EventPage(ContentPage):
 
 
 class EventIndexPage(IndexPage):
+    page_description = _("The list of events, upcoming and past (one per language).")
     subpage_types = ["pages.EventPage"]
     template = "pages/event_index_page.html"
 

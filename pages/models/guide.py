@@ -14,14 +14,13 @@ from .base import ContentPage, IndexPage
 
 
 class GuidePage(ContentPage):
+    page_description = _("A how-to guide: what to prepare and numbered steps.")
     requirements = StreamField(
         [("item", blocks.CharBlock(label=_("Requirement"), max_length=200))],
         verbose_name=_("what you need beforehand"),
         blank=True,
     )
-    steps = StreamField(
-        [("step", StepBlock())], verbose_name=_("steps"), min_num=1
-    )
+    steps = StreamField([("step", StepBlock())], verbose_name=_("steps"), min_num=1)
     estimated_time = models.CharField(
         _("estimated time"), max_length=100, blank=True, help_text=_("E.g. 30 minutes")
     )
@@ -60,7 +59,11 @@ class GuidePage(ContentPage):
         FieldPanel("requirements"),
         FieldPanel("steps"),
         MultiFieldPanel(
-            [FieldPanel("estimated_time"), FieldPanel("estimated_cost"), FieldPanel("related_service")],
+            [
+                FieldPanel("estimated_time"),
+                FieldPanel("estimated_cost"),
+                FieldPanel("related_service"),
+            ],
             heading=_("Time, cost and service"),
         ),
         FieldPanel("video"),
@@ -83,6 +86,7 @@ class GuidePage(ContentPage):
 
 
 class GuideIndexPage(IndexPage):
+    page_description = _("The list of guides (one per language).")
     subpage_types = ["pages.GuidePage"]
     template = "pages/guide_index_page.html"
 

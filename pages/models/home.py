@@ -21,6 +21,7 @@ HIGHLIGHT_COUNT = 3
 
 
 class HomePage(BasePage):
+    page_description = _("The front page of the site (one per language).")
     hero_title = models.CharField(_("hero title"), max_length=120)
     hero_text = models.TextField(_("hero text"), max_length=400, blank=True)
     quick_links = StreamField(
@@ -81,16 +82,16 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        announcements = list(self.announcements()[:LATEST_COUNT + HIGHLIGHT_COUNT])
+        announcements = list(self.announcements()[: LATEST_COUNT + HIGHLIGHT_COUNT])
         context["highlighted"] = [a for a in announcements if a.rank < 2][:HIGHLIGHT_COUNT]
         context["latest"] = [a for a in announcements if a not in context["highlighted"]][
             :LATEST_COUNT
         ]
-        context["featured"] = [
-            item.page.specific
-            for item in self.featured_pages.select_related("page")
-            if item.page.live
-        ]
+        # An editor may pick the Indonesian page on the English home: show its translation.
+        featured = (
+            item.page.specific.localized for item in self.featured_pages.select_related("page")
+        )
+        context["featured"] = [page for page in featured if page.live]
         now = timezone.now()
         context["events"] = (
             EventPage.objects.descendant_of(self)

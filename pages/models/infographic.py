@@ -11,6 +11,7 @@ from .base import ContentPage, IndexPage
 
 
 class InfographicPage(ContentPage):
+    page_description = _("An image that explains figures or a process, with its text equivalent.")
     image = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name=_("infographic image"),
@@ -56,6 +57,7 @@ class InfographicPage(ContentPage):
 
 
 class InfographicIndexPage(IndexPage):
+    page_description = _("The list of infographics (one per language).")
     subpage_types = ["pages.InfographicPage"]
     template = "pages/infographic_index_page.html"
 

@@ -19,6 +19,11 @@ LIST_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
 class ServicePage(ContentPage):
+    page_description = _(
+        "A service of the kecamatan with its service standard: requirements, procedure, "
+        "time, cost, product and complaints."
+    )
+
     class Group(models.TextChoices):
         LICENSING = "perizinan", _("Licensing")
         NON_LICENSING = "non-perizinan", _("Non-licensing")
@@ -28,18 +33,25 @@ class ServicePage(ContentPage):
         _("service group"), max_length=20, choices=Group.choices, default=Group.NON_LICENSING
     )
     requirements = RichTextField(_("requirements (persyaratan)"), features=LIST_FEATURES)
-    procedure = RichTextField(_("system and procedure (sistem, mekanisme, prosedur)"), features=LIST_FEATURES)
+    procedure = RichTextField(
+        _("system and procedure (sistem, mekanisme, prosedur)"), features=LIST_FEATURES
+    )
     duration = models.CharField(
         _("completion time (waktu penyelesaian)"), max_length=120, help_text=_("E.g. 1 working day")
     )
     cost = models.CharField(
-        _("cost or tariff (biaya/tarif)"), max_length=120, default="Gratis", help_text=_("E.g. Free")
+        _("cost or tariff (biaya/tarif)"),
+        max_length=120,
+        default="Gratis",
+        help_text=_("E.g. Free"),
     )
     product = models.CharField(_("service product (produk layanan)"), max_length=200)
     complaint_handling = RichTextField(
         _("complaints, suggestions and feedback (pengaduan)"), features=LIST_FEATURES, blank=True
     )
-    desk = models.CharField(_("service desk"), max_length=120, blank=True, help_text=_("E.g. Loket 2 PATEN"))
+    desk = models.CharField(
+        _("service desk"), max_length=120, blank=True, help_text=_("E.g. Loket 2 PATEN")
+    )
     contact = models.CharField(_("contact"), max_length=120, blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("more information"), blank=True)
 
@@ -97,6 +109,7 @@ class ServicePage(ContentPage):
 
 
 class ServiceIndexPage(IndexPage):
+    page_description = _("The service catalogue (one per language).")
     subpage_types = ["pages.ServicePage"]
     template = "pages/service_index_page.html"
 

@@ -23,7 +23,10 @@ class KecamatanSettings(BaseSiteSetting):
     address = models.TextField(_("office address"), blank=True, max_length=300)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     whatsapp = models.CharField(
-        _("WhatsApp number"), max_length=30, blank=True, help_text=_("International form, e.g. 6281234567890")
+        _("WhatsApp number"),
+        max_length=30,
+        blank=True,
+        help_text=_("International form, e.g. 6281234567890"),
     )
     email = models.EmailField(_("email"), blank=True)
     office_hours = models.TextField(

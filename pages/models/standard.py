@@ -12,6 +12,7 @@ from .base import BasePage
 
 
 class StandardPage(BasePage):
+    page_description = _("A plain page, such as About us or the privacy policy.")
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["pages.HomePage", "pages.StandardPage"]

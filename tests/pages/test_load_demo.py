@@ -1,0 +1,199 @@
+"""The demo kecamatan that `manage.py load_demo` loads (and `make run` serves)."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import timezone
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Site
+
+from pages.models import (
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    EventIndexPage,
+    EventPage,
+    GuideIndexPage,
+    GuidePage,
+    HomePage,
+    InfographicIndexPage,
+    InfographicPage,
+    ServiceIndexPage,
+    ServicePage,
+    StandardPage,
+)
+
+pytestmark = pytest.mark.django_db
+
+PAGE_TYPES = [
+    HomePage,
+    AnnouncementIndexPage,
+    AnnouncementPage,
+    InfographicIndexPage,
+    InfographicPage,
+    GuideIndexPage,
+    GuidePage,
+    ServiceIndexPage,
+    ServicePage,
+    EventIndexPage,
+    EventPage,
+    StandardPage,
+]
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """Load the demo once for the whole module (it draws images, so it takes seconds).
+
+    Everything happens inside one transaction that is rolled back at the end of the module;
+    each test runs in a savepoint inside it, so changes made by one test do not leak.
+    """
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        call_command("load_demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
+
+
+def in_indonesian(model):
+    return model.objects.filter(locale=Locale.objects.get(language_code="id"))
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "documents": get_document_model().objects.count(),
+        "users": get_user_model().objects.count(),
+    }
+
+
+def test_loading_prints_the_login_details(demo_output):
+    """The first run says what it created and where and how to log in."""
+    assert "Demo kecamatan created" in demo_output
+    assert "http://127.0.0.1:8000/" in demo_output
+    assert "http://127.0.0.1:8000/admin/" in demo_output
+    assert "staf" in demo_output
+    assert "staf-demo-2026" in demo_output
+
+
+def test_demo_has_every_kind_of_content(demo_output):
+    """The demo has the announcements, infographics, guides, services and events it promises."""
+    assert in_indonesian(AnnouncementPage).live().count() >= 12
+    assert in_indonesian(InfographicPage).live().count() == 4
+    assert in_indonesian(GuidePage).live().count() == 6
+    assert in_indonesian(ServicePage).live().count() >= 8
+    assert in_indonesian(EventPage).live().count() == 3
+    assert in_indonesian(StandardPage).live().filter(slug="tentang").exists()
+
+
+def test_home_page_replaces_the_welcome_page(demo_output):
+    """The Indonesian home page is the site root and Wagtail's welcome page is gone."""
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert site.root_page.locale.language_code == "id"
+    assert not Page.objects.filter(depth=2, content_type__model="page").exists()
+    home = site.root_page.specific
+    slugs = set(home.get_children().values_list("slug", flat=True))
+    assert {"pengumuman", "infografis", "panduan", "layanan", "kegiatan", "tentang"} <= slugs
+    assert len(home.quick_links) == 4
+    assert home.featured_pages.count() == 3
+
+
+def test_one_urgent_announcement_is_current_and_one_has_expired(demo_output):
+    """Exactly one emergency announcement is live and current; another one has expired."""
+    announcements = in_indonesian(AnnouncementPage).live()
+    urgent = announcements.urgent()
+    assert urgent.count() == 1
+    assert urgent.current().count() == 1
+    assert urgent.get().valid_until > timezone.now()
+    assert [page.is_expired for page in announcements].count(True) == 1
+    assert announcements.filter(urgency=AnnouncementPage.Urgency.IMPORTANT).count() >= 2
+    assert announcements.filter(pinned=True).count() == 1
+    assert announcements.filter(attachments__isnull=False).exists()
+
+
+def test_infographics_state_their_content_in_text(demo_output):
+    """Every infographic has its image, a text equivalent, a data source and a data date."""
+    for page in in_indonesian(InfographicPage):
+        assert page.image.width >= 1440
+        assert len(page.text_equivalent) > 200
+        assert page.data_source
+        assert page.data_date
+
+
+def test_guides_have_steps_and_one_has_a_video(demo_output):
+    """Guides have three to six steps, a time and a cost; one of them has a video."""
+    guides = list(in_indonesian(GuidePage))
+    for guide in guides:
+        assert 3 <= len(guide.steps) <= 6
+        assert guide.estimated_time
+        assert guide.estimated_cost
+    assert sum(len(guide.video) for guide in guides) == 1
+
+
+def test_services_cover_the_three_paten_groups(demo_output):
+    """The service catalogue has licensing, non-licensing and civil registration services."""
+    groups = set(in_indonesian(ServicePage).values_list("group", flat=True))
+    assert groups == {"perizinan", "non-perizinan", "adminduk"}
+
+
+def test_every_page_type_exists_in_both_languages(demo_output):
+    """Every page type has a live page in Indonesian and in English."""
+    for code in ("id", "en"):
+        locale = Locale.objects.get(language_code=code)
+        for model in PAGE_TYPES:
+            assert model.objects.live().filter(locale=locale).exists(), (model.__name__, code)
+
+
+def test_english_pages_are_served_under_en(demo_output):
+    """English translations live under /en/, with the same slugs as the Indonesian pages."""
+    english = Locale.objects.get(language_code="en")
+    assert HomePage.objects.get(locale=english).url == "/en/"
+    urgent = AnnouncementPage.objects.urgent().get(locale=english)
+    assert urgent.url == "/en/pengumuman/peringatan-dini-banjir-sungai-cisaruni/"
+    assert urgent.title.startswith("Flood warning")
+
+
+def test_page_tree_stays_consistent(demo_output):
+    """Loading the demo leaves no broken paths or child counts in the page tree."""
+    assert all(not problems for problems in Page.find_problems())
+
+
+def test_demo_pages_are_searchable(demo_output):
+    """The new pages are in the search index."""
+    assert list(Page.objects.live().search("KTP"))
+
+
+def test_running_the_demo_twice_creates_nothing_new(demo_output):
+    """Running the demo twice creates nothing new and says the demo already exists."""
+    before = counts()
+    out = StringIO()
+
+    call_command("load_demo", stdout=out)
+
+    assert counts() == before
+    assert "already exists" in out.getvalue()
+
+
+def test_staff_account_uses_the_admin_in_indonesian(demo_output):
+    """The demo staff account is a superuser whose admin is in Indonesian."""
+    user = get_user_model().objects.get(username="staf")
+    assert user.is_superuser
+    assert user.check_password("staf-demo-2026")
+    assert user.wagtail_userprofile.preferred_language == "id"
+
+
+def test_existing_staff_password_is_never_reset(demo_output):
+    """A staff member's changed password survives another run of the demo."""
+    user = get_user_model().objects.get(username="staf")
+    user.set_password("kata-sandi-baru-2026")
+    user.save()
+
+    call_command("load_demo", stdout=StringIO())
+
+    user.refresh_from_db()
+    assert user.check_password("kata-sandi-baru-2026")
