@@ -1,5 +1,7 @@
 """Views of the public site that are not Wagtail pages."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -11,6 +13,7 @@ from wagtail.models import Locale, Page
 from pages.models.base import PAGE_SIZE
 
 MAX_QUERY_LENGTH = 100
+SEARCH_SYNTAX = re.compile(r"[\"'()*:^{}\[\]+\-~]")
 
 
 @require_safe
@@ -30,11 +33,18 @@ def healthz(request):
 def search(request):
     """Search every live page of the active language; an empty or odd query gives a normal page."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # Quotes and operators are syntax to the full-text engines (SQLite FTS5 fails on an
+    # unbalanced quote); residents mean words.
+    terms = " ".join(SEARCH_SYNTAX.sub(" ", query).split())
     results = None
     if query:
         pages = (
             Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=2)
         )
-        results = Paginator(pages.search(query), PAGE_SIZE).get_page(request.GET.get("halaman"))
-        results.object_list = [page.specific for page in results.object_list]
+        found = pages.search(terms) if terms else Page.objects.none()
+        results = Paginator(found, PAGE_SIZE).get_page(request.GET.get("halaman"))
+        # One query per page type on this page of results, not one per result.
+        ids = [page.pk for page in results.object_list]
+        specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+        results.object_list = [specific[pk] for pk in ids if pk in specific]
     return TemplateResponse(request, "search.html", {"query": query, "results": results})

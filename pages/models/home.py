@@ -15,6 +15,8 @@ from pages.blocks import QuickLinkBlock
 from .announcement import AnnouncementPage
 from .base import BasePage
 from .event import EventPage
+from .guide import GuidePage
+from .infographic import InfographicPage
 
 LATEST_COUNT = 6
 HIGHLIGHT_COUNT = 3
@@ -80,6 +82,29 @@ class HomePage(BasePage):
             .order_by("rank", "-display_date", "-pk")
         )
 
+    def featured(self) -> list:
+        """Return the featured guides and infographics, live, in this home page's language.
+
+        An editor may have picked the Indonesian page on the English home: its translation is
+        shown. A fixed number of queries, whatever the number of pages.
+        """
+        keys = list(
+            self.featured_pages.order_by("sort_order").values_list(
+                "page__translation_key", flat=True
+            )
+        )
+        found = {}
+        for model in (GuidePage, InfographicPage):
+            for page in (
+                model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+                .live()
+                .public()
+                .select_related("listing_image", "category")
+                .prefetch_related("listing_image__renditions")
+            ):
+                found[page.translation_key] = page
+        return [found[key] for key in keys if key in found]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         announcements = list(self.announcements()[: LATEST_COUNT + HIGHLIGHT_COUNT])
@@ -87,17 +112,15 @@ class HomePage(BasePage):
         context["latest"] = [a for a in announcements if a not in context["highlighted"]][
             :LATEST_COUNT
         ]
-        # An editor may pick the Indonesian page on the English home: show its translation.
-        featured = (
-            item.page.specific.localized for item in self.featured_pages.select_related("page")
-        )
-        context["featured"] = [page for page in featured if page.live]
+        context["featured"] = self.featured()
         now = timezone.now()
         context["events"] = (
             EventPage.objects.descendant_of(self)
             .live()
             .public()
             .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
+            .select_related("listing_image", "category")
+            .prefetch_related("listing_image__renditions")
             .order_by("start")[:3]
         )
         return context

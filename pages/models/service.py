@@ -102,10 +102,22 @@ class ServicePage(ContentPage):
         verbose_name_plural = _("services")
 
     def guides(self):
-        """Return the live guides that explain this service."""
+        """Return the live guides of this page's language that explain this service.
+
+        A translated guide may still point at the Indonesian service, so match on the
+        service's translation key rather than on the page itself.
+        """
         from .guide import GuidePage
 
-        return GuidePage.objects.live().public().filter(related_service=self).order_by("title")
+        return (
+            GuidePage.objects.live()
+            .public()
+            .filter(
+                locale_id=self.locale_id,
+                related_service__translation_key=self.translation_key,
+            )
+            .order_by("title")
+        )
 
 
 class ServiceIndexPage(IndexPage):
