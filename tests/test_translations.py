@@ -18,7 +18,11 @@ def test_indonesian_catalogue_is_complete():
 
 @pytest.mark.parametrize(
     ("english", "indonesian"),
-    [("Page not found", "Halaman tidak ditemukan"), ("Attachments", "Lampiran"), ("Steps", "Langkah-langkah")],
+    [
+        ("Page not found", "Halaman tidak ditemukan"),
+        ("Attachments", "Lampiran"),
+        ("Steps", "Langkah-langkah"),
+    ],
 )
 def test_interface_speaks_indonesian_by_default(english, indonesian):
     """With the default language active, interface strings come out in Indonesian."""

@@ -9,5 +9,6 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 
 # Serve static files from the apps (no collectstatic) and uploads, even with DEBUG off.
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None  # nothing to collect in development
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True

@@ -27,3 +27,5 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+# Load balancers and monitors often probe over plain HTTP on the private side.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

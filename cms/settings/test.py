@@ -13,4 +13,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="layanan-test-media-")
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Static files come straight from the apps (no collectstatic, so no STATIC_ROOT).
+WHITENOISE_USE_FINDERS = True
+STATIC_ROOT = None
 LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", "WARNING")  # noqa: F405

@@ -14,7 +14,11 @@ def settings_variables() -> set[str]:
 
 def test_every_environment_variable_is_documented():
     """Every variable the settings read has a row in docs/configuration.md."""
-    documented = set(re.findall(r"^\| `([A-Z][A-Z0-9_]+)` \|", (ROOT / "docs" / "configuration.md").read_text(), re.M))
+    documented = set(
+        re.findall(
+            r"^\| `([A-Z][A-Z0-9_]+)` \|", (ROOT / "docs" / "configuration.md").read_text(), re.M
+        )
+    )
     variables = settings_variables()
 
     assert variables, "the settings read no variables: the pattern above is out of date"

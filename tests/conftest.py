@@ -1,0 +1,136 @@
+import shutil
+import tempfile
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Site
+
+from pages.models import (
+    AnnouncementIndexPage,
+    EventIndexPage,
+    GuideIndexPage,
+    HomePage,
+    InfographicIndexPage,
+    ServiceIndexPage,
+)
+from tests.factories import (
+    AnnouncementIndexPageFactory,
+    EventIndexPageFactory,
+    GuideIndexPageFactory,
+    HomePageFactory,
+    InfographicIndexPageFactory,
+    ServiceIndexPageFactory,
+    translate,
+)
+
+# name in the tree -> (model, factory, English title)
+INDEXES = {
+    "announcements": (AnnouncementIndexPage, AnnouncementIndexPageFactory, "Announcements"),
+    "infographics": (InfographicIndexPage, InfographicIndexPageFactory, "Infographics"),
+    "guides": (GuideIndexPage, GuideIndexPageFactory, "Guides"),
+    "services": (ServiceIndexPage, ServiceIndexPageFactory, "Services"),
+    "events": (EventIndexPage, EventIndexPageFactory, "Events"),
+}
+
+
+def pytest_sessionfinish(session, exitstatus):
+    # cms.settings.test makes a new media folder per run; remove it so /tmp does not fill up.
+    from django.conf import settings
+
+    media = Path(settings.MEDIA_ROOT)
+    if media.parent == Path(tempfile.gettempdir()) and media.name.startswith("layanan-test-"):
+        shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Start every test with an empty cache (banner, menu, site root paths, renditions)."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="module")
+def _trees(django_db_setup, django_db_blocker):
+    """Build the Indonesian tree and its English translation once per test module.
+
+    They are made inside a transaction that is rolled back after the module's last test.
+    Each test runs in a savepoint inside it (pytest-django's `db`), so whatever a test adds
+    is gone before the next test while the trees stay: a tree costs 0.5 to 1 s to publish,
+    and most tests need one. Yields {"id": {name: pk}, "en": {name: pk}}.
+
+    A module that uses the trees must use them in every database test, so that no test
+    depends on whether an earlier one in the same module built them.
+    """
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            cache.clear()
+            # Live without revisions: as servable as published pages, and built faster.
+            home = HomePageFactory(site_root=True, publish=False, live=True)
+            indonesian = {"home": home.pk}
+            english = {}
+            for name, (_model, factory, english_title) in INDEXES.items():
+                index = factory(parent=home, publish=False, live=True)
+                indonesian[name] = index.pk
+                english[name] = translate(index, title=english_title).pk
+            english["home"] = HomePage.objects.get(
+                translation_key=home.translation_key, locale__language_code="en"
+            ).pk
+            Site.clear_site_root_paths_cache()
+            yield {"id": indonesian, "en": english}
+            transaction.set_rollback(True)
+        cache.clear()
+
+
+def _fetch(pks: dict) -> SimpleNamespace:
+    """Return fresh instances, so no test sees another test's in-memory changes (numchild)."""
+    pages = {"home": HomePage.objects.get(pk=pks["home"])}
+    for name, (model, _factory, _title) in INDEXES.items():
+        pages[name] = model.objects.get(pk=pks[name])
+    return SimpleNamespace(**pages)
+
+
+@pytest.fixture
+def site_tree(_trees, db):
+    """Return the published Indonesian tree most public-site tests start from.
+
+        Root
+        └── Beranda (HomePage, root of the default Site; Wagtail's welcome page is gone)
+            ├── Pengumuman  /pengumuman/   (AnnouncementIndexPage)   .announcements
+            ├── Infografis  /infografis/   (InfographicIndexPage)    .infographics
+            ├── Panduan     /panduan/      (GuideIndexPage)          .guides
+            ├── Layanan     /layanan/      (ServiceIndexPage)        .services
+            └── Kegiatan    /kegiatan/     (EventIndexPage)          .events
+
+    The English translation (`site_tree_en`) always exists beside it.
+    """
+    return _fetch(_trees["id"])
+
+
+@pytest.fixture
+def site_tree_en(_trees, db):
+    """Return the English translation of `site_tree`, published and served under /en/.
+
+        Root
+        ├── Beranda (id, site root)             /
+        │   └── ... the five lists above
+        └── Beranda (en, translation of it)     /en/
+            ├── Announcements                   /en/pengumuman/
+            ├── Infographics                    /en/infografis/
+            ├── Guides                          /en/panduan/
+            ├── Services                        /en/layanan/
+            └── Events                          /en/kegiatan/
+
+    Slugs are copied from Indonesian (Wagtail keeps them); titles are English.
+    """
+    return _fetch(_trees["en"])
+
+
+@pytest.fixture
+def superuser(django_user_model):
+    return django_user_model.objects.create_superuser(
+        username="camat", email="camat@kecamatan.local", password="rahasia-sekali-123"
+    )

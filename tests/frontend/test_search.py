@@ -1,0 +1,115 @@
+"""The site search at /cari/ (and /en/cari/)."""
+
+import pytest
+
+from tests.factories import (
+    AnnouncementPageFactory,
+    GuidePageFactory,
+    StandardPageFactory,
+    translate,
+)
+from tests.utils import count_queries, main_links, soup
+
+pytestmark = pytest.mark.django_db
+
+
+def result_links(response) -> list[str]:
+    return [a["href"] for a in soup(response).select("main ol a[href]")]
+
+
+def test_empty_search_shows_the_form_and_no_results(client, site_tree):
+    response = client.get("/cari/")
+
+    assert response.status_code == 200
+    assert soup(response).find("input", attrs={"name": "q"}) is not None
+    assert result_links(response) == []
+
+
+def test_search_finds_live_pages_of_every_kind(client, site_tree):
+    announcement = AnnouncementPageFactory(title="Jadwal posyandu bulan ini")
+    guide = GuidePageFactory(title="Panduan posyandu untuk kader")
+    draft = StandardPageFactory(title="Posyandu (draf)", publish=False)
+
+    links = result_links(client.get("/cari/", {"q": "posyandu"}))
+
+    assert set(links) == {announcement.url, guide.url}
+    assert draft.url not in links
+
+
+def test_search_keeps_to_the_active_language(client, site_tree_en, site_tree):
+    page = AnnouncementPageFactory(title="Jadwal imunisasi")
+    english = translate(page, title="Immunisation schedule", summary="When to bring your child.")
+
+    assert result_links(client.get("/cari/", {"q": "imunisasi"})) == [page.url]
+    assert result_links(client.get("/en/cari/", {"q": "imunisasi"})) == []
+    assert result_links(client.get("/en/cari/", {"q": "immunisation"})) == [english.url]
+
+
+def test_search_with_nothing_found_says_so(client, site_tree):
+    response = client.get("/cari/", {"q": "zzzyyyxxx"})
+
+    assert response.status_code == 200
+    assert result_links(response) == []
+    assert soup(response).select_one("main [role=status]") is not None
+
+
+def test_search_survives_odd_input(client, site_tree):
+    AnnouncementPageFactory(title="Pengumuman KTP")
+
+    for query in [
+        {"q": "ktp", "halaman": "abc"},
+        {"q": "ktp", "halaman": "999"},
+        {"q": "ktp", "halaman": "-1"},
+        {"q": "   "},
+        {"q": "KTP/KK"},
+        {"q": "*"},
+        {"q": "NOT"},
+        {"q": "a AND"},
+        {"q": "100%"},
+        {"q": "'; DROP TABLE wagtailcore_page; --"},
+    ]:
+        assert client.get("/cari/", query).status_code == 200, query
+
+
+def test_long_query_is_cut_to_one_hundred_characters(client, site_tree):
+    response = client.get("/cari/", {"q": "ktp " * 100})
+
+    assert response.status_code == 200
+    assert len(soup(response).find("input", attrs={"name": "q"})["value"]) <= 100
+
+
+def test_results_are_paginated_by_ten(client, site_tree):
+    for n in range(11):
+        StandardPageFactory(title=f"Informasi pajak {n}", publish=False, live=True)
+
+    first = client.get("/cari/", {"q": "pajak"})
+    second = client.get("/cari/", {"q": "pajak", "halaman": "2"})
+
+    assert len(result_links(first)) == 10
+    assert len(result_links(second)) == 1
+    assert soup(first).find("a", rel="next")["href"] == "?q=pajak&halaman=2"
+
+
+def test_search_survives_an_unbalanced_quote_and_still_finds_the_word(client, site_tree):
+    page = AnnouncementPageFactory(title="Pengumuman KTP")
+
+    for q in ['ktp"', '"ktp', "(ktp*"]:
+        response = client.get("/cari/", {"q": q})
+        assert response.status_code == 200, q
+        assert result_links(response) == [page.url], q
+    assert client.get("/cari/", {"q": '")(*'}).status_code == 200
+
+
+def test_search_costs_the_same_queries_for_one_or_ten_results(client, site_tree):
+    StandardPageFactory(title="Retribusi pasar")
+    one = count_queries(client, "/cari/?q=retribusi")
+    for n in range(9):
+        StandardPageFactory(title=f"Retribusi pasar {n}", publish=False, live=True)
+
+    assert count_queries(client, "/cari/?q=retribusi") == one
+
+
+def test_search_links_in_main_are_only_results(client, site_tree):
+    page = AnnouncementPageFactory(title="Pendaftaran beasiswa")
+
+    assert main_links(client.get("/cari/", {"q": "beasiswa"})) == [page.url]

@@ -1,0 +1,59 @@
+"""Helpers to read responses the way a resident's browser would."""
+
+from bs4 import BeautifulSoup
+from django.db import connection
+from django.template.defaultfilters import date as date_filter
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
+
+
+def soup(response) -> BeautifulSoup:
+    """Return the parsed HTML of a response."""
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def text_of(node) -> str:
+    """Return the visible text of a response or an element, whitespace collapsed."""
+    if not hasattr(node, "get_text"):
+        node = soup(node)
+    return " ".join(node.get_text(" ").split())
+
+
+def main_text(response) -> str:
+    """Return the visible text of the page's <main>."""
+    return text_of(soup(response).find("main"))
+
+
+def main_links(response) -> list[str]:
+    """Return the href of every link inside <main>, in document order."""
+    return [a["href"] for a in soup(response).find("main").find_all("a", href=True)]
+
+
+def shown(value, fmt: str, language: str = "id") -> str:
+    """Return `value` formatted as the templates show it: local time, `language` month names."""
+    if hasattr(value, "tzinfo"):
+        value = timezone.localtime(value)
+    with translation.override(language):
+        return date_filter(value, fmt)
+
+
+def label(text, language: str = "id") -> str:
+    """Return a lazy translatable string as residents read it in `language`."""
+    with translation.override(language):
+        return str(text)
+
+
+def count_queries(client, url: str) -> int:
+    """Return how many queries a warm GET of `url` issues, after a first GET made renditions.
+
+    The cache is cleared between the two, so nothing the cache hides (renditions, site
+    root paths) masks a query per item.
+    """
+    from django.core.cache import cache
+
+    assert client.get(url).status_code == 200
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries.captured_queries)
