@@ -13,6 +13,8 @@ from wagtail.models import Locale, Page
 from pages.models.base import PAGE_SIZE
 
 MAX_QUERY_LENGTH = 100
+# A NUL byte breaks both databases; no control character belongs in a search.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 SEARCH_SYNTAX = re.compile(r"[\"'()*:^{}\[\]+\-~]")
 
 
@@ -32,7 +34,7 @@ def healthz(request):
 @require_safe
 def search(request):
     """Search every live page of the active language; an empty or odd query gives a normal page."""
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    query = CONTROL_CHARACTERS.sub("", request.GET.get("q", "")).strip()[:MAX_QUERY_LENGTH]
     # Quotes and operators are syntax to the full-text engines (SQLite FTS5 fails on an
     # unbalanced quote); residents mean words.
     terms = " ".join(SEARCH_SYNTAX.sub(" ", query).split())

@@ -156,7 +156,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # wagtail-localize would publish a copy still in Indonesian at once).
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our own strings, then Indonesian for admin strings Wagtail's catalogue leaves in English.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 USE_I18N = True
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Asia/Jakarta")
 USE_TZ = True
@@ -198,6 +199,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 # Embeds are never fetched from third parties; our video block links until tapped.
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# No staff email hashes sent to gravatar.com: no third-party requests, less personal data.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {

@@ -1,7 +1,9 @@
 """Template helpers for the public site."""
 
 from django import template
+from django.conf import settings
 from django.core.cache import cache
+from django.urls import translate_url
 from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Locale, Site
@@ -45,20 +47,36 @@ def urgent_banner():
 def translation_links(context):
     """Return [(language_code, language_name, url, is_active)] for the language switch.
 
-    A page links to its own translation; where there is none, to that language's home page.
+    A page links to its own translation, keeping the query string (a listing's filter or tab);
+    an untranslated page links to its nearest translated ancestor, else that language's home.
+    A view that is not a page (search) links to the same view in the other language.
     """
-    from django.conf import settings
-
     request = context.get("request")
     page = context.get("page")
     active = get_language() or settings.LANGUAGE_CODE
-    links = []
-    translations = {}
+    query = request.META.get("QUERY_STRING", "") if request is not None else ""
+    suffix = f"?{query}" if query else ""
+    urls = {}
     if page is not None and getattr(page, "pk", None):
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation.get_url(request)
+            urls[translation.locale.language_code] = translation.get_url(request) + suffix
+        missing = {code for code, _name in settings.LANGUAGES} - urls.keys()
+        if missing:
+            ancestors = page.get_ancestors().filter(depth__gte=2).order_by("-depth")
+            for ancestor in ancestors:
+                for translation in ancestor.get_translations().live().select_related("locale"):
+                    code = translation.locale.language_code
+                    if code in missing:
+                        urls[code] = translation.get_url(request)
+                        missing.discard(code)
+                if not missing:
+                    break
+    elif request is not None and request.resolver_match is not None:
+        for code, _name in settings.LANGUAGES:
+            urls[code] = translate_url(request.path, code) + suffix
+    links = []
     for code, name in settings.LANGUAGES:
-        url = translations.get(code) or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
+        url = urls.get(code) or ("/" if code == settings.LANGUAGE_CODE else f"/{code}/")
         links.append((code, name, url, code == active))
     return links
 

@@ -1,5 +1,7 @@
 """Fields and behaviour every page type shares."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
 from django.db import models
@@ -13,6 +15,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 PAGE_SIZE = 10
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 
 
 @register_snippet
@@ -137,7 +140,9 @@ class IndexPage(BasePage):
     def filter_items(self, request, items):
         """Narrow `items` by the query string; unknown values are ignored, never an error."""
         slug = request.GET.get("kategori", "")
-        category = Category.objects.filter(slug=slug).first() if slug else None
+        # Anything that cannot be a slug (a NUL byte breaks PostgreSQL) is simply unknown.
+        valid = SLUG.fullmatch(slug) is not None
+        category = Category.objects.filter(slug=slug).first() if valid else None
         if category is not None:
             items = items.filter(category=category)
         return items, {"active_category": category}

@@ -12,7 +12,7 @@ from wagtail.models import Orderable
 
 from pages.blocks import QuickLinkBlock
 
-from .announcement import AnnouncementPage
+from .announcement import AnnouncementIndexPage, AnnouncementPage
 from .base import BasePage
 from .event import EventPage
 from .guide import GuidePage
@@ -113,6 +113,9 @@ class HomePage(BasePage):
             :LATEST_COUNT
         ]
         context["featured"] = self.featured()
+        context["announcement_index"] = (
+            AnnouncementIndexPage.objects.child_of(self).live().public().first()
+        )
         now = timezone.now()
         context["events"] = (
             EventPage.objects.descendant_of(self)

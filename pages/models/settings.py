@@ -1,5 +1,6 @@
 """The kecamatan's own details, edited in Settings > Kecamatan."""
 
+from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -26,7 +27,12 @@ class KecamatanSettings(BaseSiteSetting):
         _("WhatsApp number"),
         max_length=30,
         blank=True,
-        help_text=_("International form, e.g. 6281234567890"),
+        validators=[
+            RegexValidator(
+                r"^\+?[0-9][0-9 -]{6,}$", _("Digits only, e.g. 0812 3456 7890 or 62812 3456 7890.")
+            )
+        ],
+        help_text=_("E.g. 0812 3456 7890; links use the international form (62...)."),
     )
     email = models.EmailField(_("email"), blank=True)
     office_hours = models.TextField(
@@ -37,7 +43,11 @@ class KecamatanSettings(BaseSiteSetting):
     youtube_url = models.URLField(_("YouTube"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
     theme_color = models.CharField(
-        _("theme colour"), max_length=7, default="#0b5d3b", help_text=_("Hex colour, e.g. #0b5d3b")
+        _("theme colour"),
+        max_length=7,
+        default="#0b5d3b",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour like #0b5d3b."))],
+        help_text=_("Hex colour, e.g. #0b5d3b"),
     )
 
     panels = [
@@ -80,5 +90,8 @@ class KecamatanSettings(BaseSiteSetting):
 
     @property
     def whatsapp_url(self) -> str:
+        """Return the wa.me link; wa.me needs the international form (62...), not 08..."""
         digits = "".join(ch for ch in self.whatsapp if ch.isdigit())
+        if digits.startswith("0"):
+            digits = "62" + digits[1:]
         return f"https://wa.me/{digits}" if digits else ""

@@ -93,7 +93,7 @@ def test_results_are_paginated_by_ten(client, site_tree):
 def test_search_survives_an_unbalanced_quote_and_still_finds_the_word(client, site_tree):
     page = AnnouncementPageFactory(title="Pengumuman KTP")
 
-    for q in ['ktp"', '"ktp', "(ktp*"]:
+    for q in ['ktp"', '"ktp', "(ktp*", "ktp\x00", "\x00ktp\x1f"]:
         response = client.get("/cari/", {"q": q})
         assert response.status_code == 200, q
         assert result_links(response) == [page.url], q
@@ -113,3 +113,13 @@ def test_search_links_in_main_are_only_results(client, site_tree):
     page = AnnouncementPageFactory(title="Pendaftaran beasiswa")
 
     assert main_links(client.get("/cari/", {"q": "beasiswa"})) == [page.url]
+
+
+def test_search_of_only_control_characters_finds_nothing_politely(client, site_tree):
+    """A query of NUL bytes is no query at all: a normal page, no error."""
+    AnnouncementPageFactory(title="Pengumuman KTP")
+
+    response = client.get("/cari/", {"q": "\x00\x00"})
+
+    assert response.status_code == 200
+    assert result_links(response) == []

@@ -94,11 +94,21 @@ def test_language_switch_links_to_the_translation_of_this_page(client, site_tree
     assert on_english.find("a", hreflang="en").get("aria-current") == "true"
 
 
-def test_language_switch_falls_back_to_the_home_page_without_a_translation(
+def test_language_switch_falls_back_to_the_nearest_translated_ancestor(
     client, site_tree_en, site_tree
 ):
+    """An untranslated announcement links to the English announcement list, not a 404."""
     page = AnnouncementPageFactory()
 
     html = soup(client.get(page.url))
 
-    assert html.find("a", hreflang="en")["href"] == "/en/"
+    assert html.find("a", hreflang="en")["href"] == site_tree_en.announcements.url
+
+
+def test_language_switch_keeps_the_search_and_the_listing_tab(client, site_tree_en, site_tree):
+    """Switching language keeps the search words and the past-events tab."""
+    search = soup(client.get("/cari/", {"q": "KTP"}))
+    events = soup(client.get(site_tree.events.url, {"waktu": "lalu"}))
+
+    assert search.find("a", hreflang="en")["href"] == "/en/cari/?q=KTP"
+    assert events.find("a", hreflang="en")["href"] == site_tree_en.events.url + "?waktu=lalu"

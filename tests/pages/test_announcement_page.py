@@ -120,3 +120,22 @@ def test_announcement_index_is_created_once_under_home(site_tree):
     assert not AnnouncementIndexPage.can_create_at(site_tree.home)  # one exists already
     assert not AnnouncementIndexPage.can_create_at(site_tree.guides)
     assert not GuideIndexPage.can_create_at(site_tree.announcements)
+
+
+def test_expired_emergency_no_longer_looks_urgent(client, site_tree):
+    """Once expired, a darurat announcement loses its red badge but keeps its expired notice."""
+    page = AnnouncementPageFactory(
+        urgency="darurat", valid_until=timezone.now() - datetime.timedelta(hours=1)
+    )
+
+    html = soup(client.get(page.url))
+
+    assert html.select_one(".badge--darurat") is None
+    assert html.select_one(".notice--expired") is not None
+
+
+def test_detail_page_links_back_to_its_list(client, site_tree):
+    """An announcement links back to the announcement list."""
+    page = AnnouncementPageFactory()
+
+    assert site_tree.announcements.url in main_links(client.get(page.url))

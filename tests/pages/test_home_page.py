@@ -190,3 +190,14 @@ def test_english_home_shows_the_translation_of_a_featured_page(client, site_tree
     assert guide.url in main_links(client.get("/"))
     assert english_guide.url in main_links(client.get("/en/"))
     assert guide.url not in main_links(client.get("/en/"))
+
+
+def test_home_links_to_all_announcements_and_hides_an_empty_latest_list(client, site_tree):
+    """With only an urgent announcement, home shows it, no "no announcements" line, a list link."""
+    AnnouncementPageFactory(urgency="darurat", valid_until=None)
+
+    response = client.get("/")
+    html = soup(response)
+
+    assert site_tree.announcements.url in main_links(response)
+    assert html.select_one("#home-latest") is None

@@ -83,6 +83,9 @@ def test_odd_page_numbers_and_unknown_category_give_a_normal_page(
         {"halaman": ""},
         {"kategori": "tidak-ada"},
         {"kategori": "tidak-ada", "halaman": "abc"},
+        {"kategori": "\x00"},  # a NUL byte: PostgreSQL refuses it in a query
+        {"kategori": "a\x00b"},
+        {"kategori": "x" * 500},
     ]:
         response = client.get(index.url, query)
         assert response.status_code == 200, query
