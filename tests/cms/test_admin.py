@@ -78,3 +78,13 @@ def test_admin_asks_anonymous_visitors_to_log_in(client, db):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("wagtailadmin_login"))
+
+
+def test_admin_sends_no_staff_email_hash_to_gravatar(client, superuser):
+    """No avatar is fetched from gravatar.com: no third party learns who works in the admin."""
+    client.force_login(superuser)
+
+    html = client.get("/admin/").content.decode()
+
+    assert "gravatar.com" not in html
+    assert "/static/wagtailadmin/images/default-user-avatar" in html
