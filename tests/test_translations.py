@@ -4,12 +4,17 @@ import polib
 import pytest
 from django.utils import translation
 
-CATALOGUE = Path(__file__).resolve().parents[1] / "locale" / "id" / "LC_MESSAGES" / "django.po"
+ROOT = Path(__file__).resolve().parents[1]
+CATALOGUES = [
+    ROOT / "locale" / "id" / "LC_MESSAGES" / "django.po",  # our own strings
+    ROOT / "locale-admin" / "id" / "LC_MESSAGES" / "django.po",  # Wagtail's admin gaps
+]
 
 
-def test_indonesian_catalogue_is_complete():
+@pytest.mark.parametrize("catalogue", CATALOGUES, ids=["project", "admin"])
+def test_indonesian_catalogue_is_complete(catalogue):
     """Every string of the catalogue has an Indonesian translation that is not marked fuzzy."""
-    po = polib.pofile(str(CATALOGUE))
+    po = polib.pofile(str(catalogue))
 
     assert len(po) > 100
     assert [entry.msgid for entry in po.untranslated_entries()] == []

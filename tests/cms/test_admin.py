@@ -88,3 +88,19 @@ def test_admin_sends_no_staff_email_hash_to_gravatar(client, superuser):
 
     assert "gravatar.com" not in html
     assert "/static/wagtailadmin/images/default-user-avatar" in html
+
+
+def test_admin_menu_and_editor_speak_indonesian(client, superuser):
+    """Strings Wagtail leaves in English (Reports, Help, More actions) read in Indonesian."""
+    home = HomePageFactory(site_root=True)
+    index = AnnouncementIndexPageFactory(parent=home)
+    client.force_login(superuser)
+
+    dashboard = client.get("/admin/").content.decode()
+    add_url = reverse("wagtailadmin_pages:add", args=["pages", "announcementpage", index.pk])
+    editor = client.get(add_url).content.decode()
+
+    assert "Laporan" in dashboard and "Reports" not in dashboard
+    assert "Bantuan" in dashboard
+    assert "Tindakan lainnya" in editor and "More actions" not in editor
+    assert "Untuk mesin pencari" in editor
