@@ -12,6 +12,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from api.fields import CategoryField, ImageRenditionsField
+
 PAGE_SIZE = 10
 
 
@@ -62,7 +64,10 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
-    api_fields = [APIField("summary"), APIField("listing_image")]
+    api_fields = [
+        APIField("summary"),
+        APIField("listing_image", serializer=ImageRenditionsField()),
+    ]
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("listing_image")]
 
     class Meta:
@@ -97,7 +102,11 @@ class ContentPage(BasePage):
         index.FilterField("category_id"),
         index.RelatedFields("category", [index.SearchField("name")]),
     ]
-    api_fields = [*BasePage.api_fields, APIField("display_date"), APIField("category")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("display_date"),
+        APIField("category", serializer=CategoryField()),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("category"),
