@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import re
 from datetime import datetime
 
 from django.conf import settings
@@ -16,13 +17,14 @@ from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
 from wagtail import fields as wagtail_fields
-from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
 from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from api import fields, schema
 from api.errors import ApiBadRequest
@@ -61,6 +63,9 @@ FILTERABLE_FIELDS = (
     models.DateTimeField,
     models.IntegerField,
 )
+MAX_SEARCH_LENGTH = 100
+SEARCH_SYNTAX = re.compile(r"[\"'()*:^{}\[\]+\-~]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
 TRUE, FALSE = {"1", "true", "yes"}, {"0", "false", "no"}
 
 
@@ -182,6 +187,33 @@ class ContentFilter:
         return queryset
 
 
+class SafeSearchFilter:
+    """Full-text ?search= like Wagtail's SearchFilter, words only: engine syntax goes.
+
+    SQLite FTS5 fails on an unbalanced quote or a NUL; clients mean words (as the site's
+    own search, frontend.views.search).
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if "search" not in request.GET:
+            return queryset
+        operator = request.GET.get("search_operator")
+        if operator not in (None, "and", "or"):
+            message = _("search_operator must be and or or.")
+            raise ApiBadRequest(message, {"search_operator": [message]})
+        raw = CONTROL_CHARACTERS.sub(" ", request.GET["search"])[:MAX_SEARCH_LENGTH]
+        terms = " ".join(SEARCH_SYNTAX.sub(" ", raw).split())
+        if not terms:
+            return queryset.none()
+        try:
+            return get_search_backend().search(
+                terms, queryset, operator=operator, order_by_relevance="order" not in request.GET
+            )
+        except (FilterFieldError, OrderByFieldError) as error:
+            message = _("Cannot combine %(name)s with search.") % {"name": error.field_name}
+            raise ApiBadRequest(message, {"search": [message]}) from error
+
+
 def _has_field(model, name: str) -> bool:
     try:
         model._meta.get_field(name)
@@ -260,7 +292,7 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
         StrictFieldsFilter,
         *PagesAPIViewSet.filter_backends[1:-1],
         ContentFilter,
-        SearchFilter,  # last: search results cannot be filtered further
+        SafeSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ContentFilter.parameters)
 
@@ -308,7 +340,7 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
 
     def filter_queryset(self, queryset):
         for backend in self.filter_backends:
-            if backend is SearchFilter:
+            if backend is SafeSearchFilter:
                 # The validators describe the filtered rows; search only narrows them.
                 self._filtered = queryset
             queryset = backend().filter_queryset(self.request, queryset, self)
