@@ -35,7 +35,7 @@ def test_schema_is_openapi_3_with_every_content_endpoint(client):
 
     assert document["openapi"].startswith("3.")
     expected = router_paths()
-    assert len(expected) == 9
+    assert len(expected) == 10  # pages, images, documents x 3, preview
     assert expected <= set(document["paths"])
     for path in expected:
         assert "400" in document["paths"][path]["get"]["responses"] or path.endswith("find/")
