@@ -146,7 +146,8 @@ class StreamField(serializers.Field):
             return rich_text_html(request, source)
         if isinstance(block, blocks.PageChooserBlock):
             page = value.specific_deferred if hasattr(value, "specific_deferred") else value
-            return {"id": page.pk, "title": page.title, "url": page.get_full_url(request)}
+            url = absolute(request, page.get_url(request))
+            return {"id": page.pk, "title": page.title, "url": url}
         if isinstance(block, DocumentChooserBlock):
             return {"id": value.pk, "title": value.title, "url": absolute(request, value.url)}
         return block.get_api_representation(value, self.context)

@@ -209,3 +209,23 @@ def test_draft_pages_stay_out(client, site_tree):
 
     assert "Rahasia" not in titles(client, ANNOUNCEMENTS)
     assert client.get(f"{LIST}{draft.pk}/").status_code == 404
+
+
+def test_home_page_gives_hero_quick_links_and_featured(client, site_tree):
+    """A client builds the home screen from the home page: hero, quick links, featured pages."""
+    home = site_tree.home
+    guide = GuidePageFactory(parent=site_tree.guides, title="Cara membuat KTP")
+    home.quick_links = [
+        {"type": "link", "value": {"page": site_tree.guides.pk, "url": "", "label": "Panduan"}},
+        {"type": "link", "value": {"page": None, "url": "/pengaduan/baru/", "label": "Lapor"}},
+    ]
+    home.featured_pages.create(page=guide)
+    home.save_revision().publish()
+
+    data = client.get(f"/api/v2/pages/{home.pk}/").json()
+
+    assert data["hero_title"] == "Layanan Kecamatan Sukamaju"
+    links = [block["value"] for block in data["quick_links"]]
+    assert links[0]["page"]["url"] == "http://testserver/panduan/"
+    assert links[1]["url"] == "http://testserver/pengaduan/baru/"
+    assert data["featured_pages"][0]["page"]["title"] == "Cara membuat KTP"
