@@ -7,6 +7,7 @@ sizes and absolute URLs, rich text as display HTML with absolute links, a catego
 """
 
 import re
+from functools import cache
 
 from rest_framework import serializers
 from wagtail import blocks
@@ -41,6 +42,14 @@ def rich_text_html(request, source: str) -> str:
     return RELATIVE_URL.sub(lambda m: f'{m.group(1)}{absolute(request, m.group(2))}"', html)
 
 
+@cache
+def rendition_filters() -> dict:
+    """Return one Filter per spec, made once: a Filter parses its spec on first use only."""
+    from wagtail.images.models import Filter
+
+    return {spec: Filter(spec=spec) for spec in RENDITION_SPECS.values()}
+
+
 def image_representation(request, image) -> dict | None:
     """Return the image as {id, title, alt, width, height, renditions: {webp: [...], jpeg: [...]}}.
 
@@ -49,7 +58,8 @@ def image_representation(request, image) -> dict | None:
     """
     if image is None:
         return None
-    found = image.get_renditions(*RENDITION_SPECS.values())
+    filters = rendition_filters()
+    found = image.get_renditions(*filters.values())
     renditions = {fmt: [] for fmt in RENDITION_FORMATS}
     for (fmt, _width), spec in RENDITION_SPECS.items():
         rendition = found[spec]
