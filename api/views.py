@@ -257,6 +257,14 @@ class ConditionalMixin:
             exc = NotFound(_("Not found."))
         return super().handle_exception(exc)
 
+    def check_query_parameters(self, queryset):
+        # PostgreSQL refuses a NUL inside a string: say so instead of failing with a 500.
+        for name, values in self.request.GET.lists():
+            if any("\x00" in value for value in values):
+                message = _("%(name)s may not contain a null character.") % {"name": name}
+                raise ApiBadRequest(message, {name: [message]})
+        super().check_query_parameters(queryset)
+
     def not_modified(self, request, etag: str, last_modified: datetime | None):
         """Return a 304 when the client's copy is current, else None."""
         if_none_match = request.headers.get("If-None-Match")

@@ -89,6 +89,8 @@ def test_unknown_page_is_404_in_the_same_shape(client, site_tree):
         "?type=pages.EventPage&start=%00",
         "?type=pages.AnnouncementPage,pages.EventPage",
         "?type=pages.AnnouncementPage&category=%00",
+        "?type=pages.AnnouncementPage&urgency=%00",
+        "?title=a%00b",
         "?order=random&offset=1",
         "?limit=%00",
     ],
