@@ -2,10 +2,12 @@
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete
+from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 CONTENT_VERSION_KEY = "pages:content-version"
+CONTENT_CHANGED_KEY = "pages:content-changed-at"
 
 
 def content_version() -> int:
@@ -17,7 +19,13 @@ def content_version() -> int:
     return version
 
 
+def content_changed_at():
+    """Return when published content last changed (publish, unpublish, delete), or None."""
+    return cache.get(CONTENT_CHANGED_KEY)
+
+
 def bump_content_version(**kwargs) -> None:
+    cache.set(CONTENT_CHANGED_KEY, timezone.now().replace(microsecond=0), timeout=None)
     try:
         cache.incr(CONTENT_VERSION_KEY)
     except ValueError:

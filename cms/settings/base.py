@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "wagtail.api.v2",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -76,6 +80,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before CommonMiddleware, so its redirects carry the CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,6 +216,32 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
         },
     }
 }
+
+# API: Wagtail API v2 for content, DRF for the rest; one error shape (api/errors.py).
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+WAGTAILAPI_LIMIT_MAX = 100  # a larger ?limit= is capped to this, not refused
+WAGTAILAPI_SEARCH_ENABLED = True
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Layanan Kecamatan API",
+    "DESCRIPTION": "Public content of the kecamatan (pages, images, documents). See docs/api.md.",
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Our own endpoints only: Wagtail's admin API stays out of the schema.
+    "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    # Swagger UI from our own static files: nothing is loaded from a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+# CORS: other sites' front ends may read the API; content is read-only for them.
+CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
 
 LOGGING = {
     "version": 1,

@@ -14,6 +14,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from api.fields import CategoryField, ImageRenditionsField
+
 PAGE_SIZE = 10
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 
@@ -65,7 +67,10 @@ class BasePage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
-    api_fields = [APIField("summary"), APIField("listing_image")]
+    api_fields = [
+        APIField("summary"),
+        APIField("listing_image", serializer=ImageRenditionsField()),
+    ]
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("listing_image")]
 
     class Meta:
@@ -100,7 +105,11 @@ class ContentPage(BasePage):
         index.FilterField("category_id"),
         index.RelatedFields("category", [index.SearchField("name")]),
     ]
-    api_fields = [*BasePage.api_fields, APIField("display_date"), APIField("category")]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("display_date"),
+        APIField("category", serializer=CategoryField()),
+    ]
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("category"),

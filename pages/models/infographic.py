@@ -7,6 +7,8 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from api.fields import ImageRenditionsField
+
 from .base import ContentPage, IndexPage
 
 
@@ -45,7 +47,7 @@ class InfographicPage(ContentPage):
     ]
     api_fields = [
         *ContentPage.api_fields,
-        APIField("image"),
+        APIField("image", serializer=ImageRenditionsField()),
         APIField("text_equivalent"),
         APIField("data_source"),
         APIField("data_date"),

@@ -1,0 +1,82 @@
+"""Draft preview for external front ends: a signed, short-lived token per page.
+
+An editor opens "Preview in apps" in the admin (api/wagtail_hooks.py) and gets a token; a
+client sends it to /api/v2/preview/?token=... and receives the page's latest draft in the
+same JSON as /api/v2/pages/<id>/. The token names the page only, so a client sees later
+edits too until the token expires.
+"""
+
+from django.core import signing
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.response import Response
+from wagtail.models import Page
+
+from api import schema
+from api.errors import ApiBadRequest
+from api.views import PagesApi
+
+SALT = "api.preview"
+MAX_AGE = 60 * 60  # one hour
+
+
+def preview_token(page) -> str:
+    """Return a token that lets a client read `page`'s latest draft for MAX_AGE seconds."""
+    return signing.dumps({"page": page.pk}, salt=SALT)
+
+
+def preview_page(token: str):
+    """Return the latest draft of the page the token names; raise PermissionDenied if bad."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=MAX_AGE)
+        page = Page.objects.get(pk=data["page"]).specific
+    except (signing.BadSignature, KeyError, TypeError, Page.DoesNotExist):
+        raise PermissionDenied(_("The preview token is not valid or has expired.")) from None
+    return page.get_latest_revision_as_object()
+
+
+class PagePreviewApi(PagesApi):
+    """GET /api/v2/preview/?token=...: a draft, never cached by anyone."""
+
+    name = "preview"
+    known_query_parameters = frozenset({"token", "fields", "rich_text_format"})
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [pattern for pattern in super().get_urlpatterns() if pattern.name == "listing"]
+
+    @extend_schema(
+        operation_id="preview_detail",
+        parameters=[
+            OpenApiParameter(
+                "token", str, OpenApiParameter.QUERY, required=True, description="Preview token."
+            ),
+            schema.COMMON[0],
+        ],
+        responses={200: schema.OpenApiTypes.OBJECT, 400: schema.ERROR, 403: schema.ERROR},
+    )
+    def listing_view(self, request):
+        """Return the latest draft of the page a preview token names."""
+        unknown = set(request.GET) - self.known_query_parameters
+        if unknown:
+            message = _("Unknown query parameters: %(names)s.") % {"names": ", ".join(unknown)}
+            raise ApiBadRequest(message, {name: [message] for name in unknown})
+        page = preview_page(request.GET.get("token", ""))
+        self._preview = page
+        serializer = self.get_serializer(page)
+        response = Response(serializer.data)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def get_serializer_class(self):
+        return self._get_serializer_class(
+            self.request.wagtailapi_router, type(self._preview), [], show_details=True
+        )
+
+
+def preview_api_url(request, page) -> str:
+    """Return the absolute preview URL of `page` for a client."""
+    url = reverse("wagtailapi:preview:listing")
+    return request.build_absolute_uri(f"{url}?token={preview_token(page)}")

@@ -1,0 +1,120 @@
+"""HTTP caching of the content API: validators, 304s, and ETags that follow the content."""
+
+import pytest
+from django.utils.http import http_date
+
+from tests.factories import AnnouncementPageFactory, CategoryFactory, ImageFactory
+
+pytestmark = pytest.mark.django_db
+
+ANNOUNCEMENTS = "/api/v2/pages/?type=pages.AnnouncementPage"
+
+
+def etag(client, url) -> str:
+    response = client.get(url)
+    assert response.status_code == 200
+    return response["ETag"]
+
+
+def test_list_carries_validators_and_cache_control(client, site_tree):
+    """A list answers with ETag, Last-Modified and a short public Cache-Control."""
+    AnnouncementPageFactory(parent=site_tree.announcements)
+
+    response = client.get(ANNOUNCEMENTS)
+
+    assert response["ETag"].startswith('"')
+    assert response["Last-Modified"]
+    assert response["Cache-Control"] == "public, max-age=60"
+
+
+def test_detail_cache_control_is_longer_than_lists(client, site_tree):
+    """A single page may be kept longer than a list."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+
+    response = client.get(f"/api/v2/pages/{page.pk}/")
+
+    assert response["Cache-Control"] == "public, max-age=300"
+    assert response["ETag"] and response["Last-Modified"]
+
+
+@pytest.mark.parametrize("url", [ANNOUNCEMENTS, "detail", "/api/v2/images/"])
+def test_matching_if_none_match_answers_304_without_body(client, site_tree, url):
+    """Sending back the ETag gives 304 Not Modified with no body, validators repeated."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements, listing_image=ImageFactory())
+    url = f"/api/v2/pages/{page.pk}/" if url == "detail" else url
+    first = client.get(url)
+
+    second = client.get(url, headers={"if-none-match": first["ETag"]})
+
+    assert second.status_code == 304
+    assert second.content == b""
+    assert second["ETag"] == first["ETag"]
+    assert second["Cache-Control"] == first["Cache-Control"]
+
+
+def test_stale_if_none_match_gets_the_full_answer(client, site_tree):
+    """An ETag that no longer matches gets a 200 with the content."""
+    AnnouncementPageFactory(parent=site_tree.announcements)
+
+    response = client.get(ANNOUNCEMENTS, headers={"if-none-match": '"old"'})
+
+    assert response.status_code == 200
+    assert response.json()["items"]
+
+
+def test_if_modified_since_answers_304_when_nothing_changed(client, site_tree):
+    """If-Modified-Since at or after Last-Modified gives 304; an older date gives 200."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+    first = client.get(ANNOUNCEMENTS)
+
+    unchanged = client.get(ANNOUNCEMENTS, headers={"if-modified-since": first["Last-Modified"]})
+    older = http_date(page.last_published_at.timestamp() - 3600)
+    changed = client.get(ANNOUNCEMENTS, headers={"if-modified-since": older})
+
+    assert unchanged.status_code == 304
+    assert unchanged.content == b""
+    assert changed.status_code == 200
+
+
+def test_publishing_a_page_changes_the_list_etag(client, site_tree):
+    """A newly published announcement changes the ETag of the lists it appears in."""
+    AnnouncementPageFactory(parent=site_tree.announcements)
+    before = {url: etag(client, url) for url in [ANNOUNCEMENTS, "/api/v2/pages/"]}
+
+    AnnouncementPageFactory(parent=site_tree.announcements)
+
+    assert all(etag(client, url) != tag for url, tag in before.items())
+
+
+def test_unpublishing_a_page_changes_the_list_etag(client, site_tree):
+    """Unpublishing changes the list's ETag, and a conditional GET is no longer a 304."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+    AnnouncementPageFactory(parent=site_tree.announcements)
+    before = etag(client, ANNOUNCEMENTS)
+
+    page.unpublish()
+
+    response = client.get(ANNOUNCEMENTS, headers={"if-none-match": before})
+    assert response.status_code == 200
+    assert response["ETag"] != before
+
+
+def test_editing_and_publishing_changes_list_and_detail_etags(client, site_tree):
+    """A published edit changes the ETag of the page and of its list."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+    detail = f"/api/v2/pages/{page.pk}/"
+    before_list, before_detail = etag(client, ANNOUNCEMENTS), etag(client, detail)
+
+    page.title = "Judul baru"
+    page.save_revision().publish()
+
+    assert etag(client, ANNOUNCEMENTS) != before_list
+    assert etag(client, detail) != before_detail
+    assert client.get(detail).json()["title"] == "Judul baru"
+
+
+def test_each_query_has_its_own_etag(client, site_tree):
+    """Two different questions about the same pages never share an ETag."""
+    AnnouncementPageFactory(parent=site_tree.announcements, category=CategoryFactory(slug="a"))
+
+    assert etag(client, ANNOUNCEMENTS) != etag(client, ANNOUNCEMENTS + "&fields=summary")

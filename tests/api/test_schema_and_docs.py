@@ -1,0 +1,69 @@
+"""The OpenAPI schema lists every endpoint of ours; the docs page loads nothing from outside."""
+
+import re
+
+import pytest
+import yaml
+from django.urls import URLPattern, URLResolver
+
+from api.router import api_router
+
+pytestmark = pytest.mark.django_db
+
+
+def router_paths() -> set[str]:
+    """Return every path the content router serves, as the schema spells it."""
+    paths = set()
+    for endpoint in api_router.urls[0]:
+        assert isinstance(endpoint, URLResolver)
+        for pattern in endpoint.url_patterns:
+            assert isinstance(pattern, URLPattern)
+            route = str(endpoint.pattern).lstrip("^") + str(pattern.pattern)
+            paths.add("/api/v2/" + route.replace("<int:pk>", "{id}"))
+    return paths
+
+
+def schema(client) -> dict:
+    response = client.get("/api/schema/", headers={"accept": "application/vnd.oai.openapi"})
+    assert response.status_code == 200
+    return yaml.safe_load(response.content)
+
+
+def test_schema_is_openapi_3_with_every_content_endpoint(client):
+    """Every path of /api/v2/ is in the schema, with a GET and its 400 error shape."""
+    document = schema(client)
+
+    assert document["openapi"].startswith("3.")
+    expected = router_paths()
+    assert len(expected) == 10  # pages, images, documents x 3, preview
+    assert expected <= set(document["paths"])
+    for path in expected:
+        assert "400" in document["paths"][path]["get"]["responses"] or path.endswith("find/")
+
+
+def test_schema_leaves_out_the_admin_api(client):
+    """Wagtail's admin API is not part of the public contract."""
+    assert all(path.startswith("/api/") for path in schema(client)["paths"])
+
+
+def test_schema_documents_the_filters(client):
+    """Clients can read the filters from the schema."""
+    operation = schema(client)["paths"]["/api/v2/pages/"]["get"]
+    names = {parameter["name"] for parameter in operation["parameters"]}
+
+    assert {"type", "locale", "category", "urgent", "current", "upcoming", "search"} <= names
+    assert {"limit", "offset", "order", "fields", "If-None-Match"} <= names
+
+
+def test_docs_page_loads_only_our_own_assets(client):
+    """/api/docs/ refers to no outside address, and the assets it names are served by us."""
+    response = client.get("/api/docs/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assets = re.findall(r'(?:src|href)="([^"]+)"', html)
+    assert assets
+    assert not re.search(r"(?:src|href)=\"(?:https?:)?//", html)
+    assert "/api/schema/" in html
+    for asset in assets:
+        assert client.get(asset).status_code == 200, asset
