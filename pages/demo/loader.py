@@ -11,7 +11,9 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from io import BytesIO
+from urllib.parse import urlparse
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.db import models, transaction
@@ -143,12 +145,19 @@ class DemoLoader:
     # Site and settings -----------------------------------------------------------------------
 
     def make_site_root(self, home: HomePage) -> None:
-        """Point the default site at `home` and delete Wagtail's empty "Welcome" page."""
+        """Point the default site at `home` and delete Wagtail's empty "Welcome" page.
+
+        The site's address is DJANGO_BASE_URL (http://127.0.0.1:8000 by default), so the full
+        URLs Wagtail builds (API detail and document links) open on the demo server.
+        """
+        base = urlparse(settings.WAGTAILADMIN_BASE_URL)
+        hostname = base.hostname or "localhost"
+        port = base.port or (443 if base.scheme == "https" else 80)
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
         if site is None:
             Site.objects.create(
-                hostname="localhost",
-                port=80,
+                hostname=hostname,
+                port=port,
                 root_page=home,
                 is_default_site=True,
                 site_name=content.NAME,
@@ -157,6 +166,7 @@ class DemoLoader:
         previous = site.root_page
         site.root_page = home
         site.site_name = content.NAME
+        site.hostname, site.port = hostname, port
         site.save()
         is_welcome_page = previous.content_type.model_class() is Page and previous.depth == 2
         if is_welcome_page and previous.pk != home.pk and not previous.get_children().exists():
