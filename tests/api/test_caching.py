@@ -118,3 +118,19 @@ def test_each_query_has_its_own_etag(client, site_tree):
     AnnouncementPageFactory(parent=site_tree.announcements, category=CategoryFactory(slug="a"))
 
     assert etag(client, ANNOUNCEMENTS) != etag(client, ANNOUNCEMENTS + "&fields=summary")
+
+
+def test_editing_an_image_changes_the_etags_of_pages_that_show_it(client, site_tree):
+    """New alt text on a listing image is a new answer: list and detail ETags change."""
+    image = ImageFactory()
+    page = AnnouncementPageFactory(parent=site_tree.announcements, listing_image=image)
+    detail = f"/api/v2/pages/{page.pk}/"
+    listing = ANNOUNCEMENTS + "&fields=listing_image"
+    before_list, before_detail = etag(client, listing), etag(client, detail)
+
+    image.description = "Warga antre di loket PATEN"
+    image.save()
+
+    assert etag(client, listing) != before_list
+    assert etag(client, detail) != before_detail
+    assert client.get(detail).json()["listing_image"]["alt"] == "Warga antre di loket PATEN"
