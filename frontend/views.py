@@ -1,6 +1,7 @@
 """Views of the public site that are not Wagtail pages."""
 
 import re
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.db import DatabaseError, connection
@@ -49,4 +50,5 @@ def search(request):
         ids = [page.pk for page in results.object_list]
         specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
         results.object_list = [specific[pk] for pk in ids if pk in specific]
-    return TemplateResponse(request, "search.html", {"query": query, "results": results})
+    context = {"query": query, "results": results, "extra_query": urlencode({"q": query})}
+    return TemplateResponse(request, "search.html", context)

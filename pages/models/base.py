@@ -20,6 +20,16 @@ PAGE_SIZE = 10
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
 
 
+def for_cards(queryset):
+    """Return `queryset` with what a listing card shows (image, its renditions, category) joined.
+
+    A fixed number of queries, whatever the number of cards.
+    """
+    return queryset.select_related("listing_image", "category").prefetch_related(
+        "listing_image__renditions"
+    )
+
+
 @register_snippet
 class Category(index.Indexed, models.Model):
     """A topic shared by every kind of content (Kependudukan, Kesehatan, ...)."""
@@ -137,13 +147,8 @@ class IndexPage(BasePage):
     def items(self):
         """Return the live, public children of this listing, newest first."""
         child_model = self.specific_class.allowed_subpage_models()[0]
-        return (
-            child_model.objects.child_of(self)
-            .live()
-            .public()
-            .select_related("listing_image", "category")
-            .prefetch_related("listing_image__renditions")
-            .order_by("-display_date", "-pk")
+        return for_cards(
+            child_model.objects.child_of(self).live().public().order_by("-display_date", "-pk")
         )
 
     def filter_items(self, request, items):

@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from pages.blocks import QuickLinkBlock
 
 from .announcement import AnnouncementIndexPage, AnnouncementPage
-from .base import BasePage
+from .base import BasePage, for_cards
 from .event import EventPage
 from .guide import GuidePage
 from .infographic import InfographicPage
@@ -71,13 +71,11 @@ class HomePage(BasePage):
             default=Value(2),
             output_field=IntegerField(),
         )
-        return (
+        return for_cards(
             AnnouncementPage.objects.descendant_of(self)
             .live()
             .public()
             .current()
-            .select_related("category", "listing_image")
-            .prefetch_related("listing_image__renditions")
             .annotate(rank=rank)
             .order_by("rank", "-display_date", "-pk")
         )
@@ -95,13 +93,8 @@ class HomePage(BasePage):
         )
         found = {}
         for model in (GuidePage, InfographicPage):
-            for page in (
-                model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
-                .live()
-                .public()
-                .select_related("listing_image", "category")
-                .prefetch_related("listing_image__renditions")
-            ):
+            pages = model.objects.filter(translation_key__in=keys, locale_id=self.locale_id)
+            for page in for_cards(pages.live().public()):
                 found[page.translation_key] = page
         return [found[key] for key in keys if key in found]
 
@@ -117,15 +110,13 @@ class HomePage(BasePage):
             AnnouncementIndexPage.objects.child_of(self).live().public().first()
         )
         now = timezone.now()
-        context["events"] = (
+        context["events"] = for_cards(
             EventPage.objects.descendant_of(self)
             .live()
             .public()
             .filter(Q(end__gte=now) | Q(end__isnull=True, start__gte=now))
-            .select_related("listing_image", "category")
-            .prefetch_related("listing_image__renditions")
-            .order_by("start")[:3]
-        )
+            .order_by("start")
+        )[:3]
         return context
 
 
