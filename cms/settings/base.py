@@ -46,8 +46,11 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "pages",
+    "cms.complaints",
     "frontend",
     "api",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -238,6 +241,41 @@ SPECTACULAR_SETTINGS = {
 }
 # CORS: other sites' front ends may read the API; content is read-only for them.
 CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS")
+# Complaint submission needs these request headers from other origins.
+CORS_ALLOW_HEADERS = (
+    "accept",
+    "accept-language",
+    "content-type",
+    "idempotency-key",
+    "if-modified-since",
+    "if-none-match",
+)
+
+# Background work (django-tasks): run at once by default; in production the database backend
+# and `manage.py db_worker` keep a slow mail server away from the resident's request.
+TASKS = {
+    "default": {
+        "BACKEND": env("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
+# Complaints (cms/complaints).
+# Photos of complaints never live under MEDIA_URL: a view checks who may see them.
+PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only).
+NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
+# Per client address: submissions per hour, tracking look-ups per 10 minutes.
+COMPLAINT_SUBMIT_RATE = env_int("DJANGO_COMPLAINT_SUBMIT_RATE", 10)
+COMPLAINT_TRACK_RATE = env_int("DJANGO_COMPLAINT_TRACK_RATE", 30)
+# A resident may reopen a finished complaint within this many days.
+COMPLAINT_REOPEN_DAYS = env_int("DJANGO_COMPLAINT_REOPEN_DAYS", 14)
+# Who hears about new complaints and resident replies (comma-separated; staff in the
+# "Petugas Pengaduan" group with an email address are added to these).
+COMPLAINT_NOTIFY_EMAILS = env_list("DJANGO_COMPLAINT_NOTIFY_EMAILS")
+# Where SMS/WhatsApp messages go: a class with send(to, text); see docs/complaints.md.
+COMPLAINT_MESSAGE_SENDER = env(
+    "DJANGO_COMPLAINT_MESSAGE_SENDER", "cms.complaints.messaging.LogSender"
+)
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
