@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
+from frontend import complaints as complaint_views
 from frontend import views as frontend_views
 
 urlpatterns = [
@@ -16,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", frontend_views.healthz, name="healthz"),
     path("api/v2/", api_router.urls),
+    path("pengaduan/foto/<str:code>/", complaint_views.complaint_photo, name="complaint-photo"),
     path("api/", include("api.urls")),
 ]
 
@@ -32,6 +34,15 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # Indonesian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("cari/", frontend_views.search, name="search"),
+    path("pengaduan/", complaint_views.complaint_list, name="complaint-list"),
+    path("pengaduan/baru/", complaint_views.complaint_new, name="complaint-new"),
+    path(
+        "pengaduan/terkirim/<str:code>/",
+        complaint_views.complaint_receipt,
+        name="complaint-receipt",
+    ),
+    path("pengaduan/lacak/", complaint_views.complaint_track_form, name="complaint-track-form"),
+    path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

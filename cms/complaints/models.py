@@ -263,7 +263,9 @@ class Complaint(models.Model):
     closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
     verify_due = models.DateField(_("verify by"))
     respond_due = models.DateField(_("respond by"))
-    resident_confirmed = models.BooleanField(_("resident confirmed it is resolved"), null=True)
+    resident_confirmed = models.BooleanField(
+        _("resident confirmed it is resolved"), null=True, blank=True
+    )
     reopen_count = models.PositiveSmallIntegerField(_("times reopened"), default=0)
 
     idempotency_key = models.CharField(max_length=64, unique=True, null=True, blank=True)

@@ -24,13 +24,30 @@ def client_address(request) -> str:
     return forwarded[0] if forwarded else remote
 
 
+def _key(scope: str, request, window_seconds: int) -> str:
+    window = int(time.time() // window_seconds)
+    # Hashed: the cache never holds residents' addresses in the clear.
+    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
+    return f"ratelimit:{scope}:{client}:{window}"
+
+
+def _wait(window_seconds: int) -> int:
+    return window_seconds - int(time.time()) % window_seconds
+
+
+def rate_limit_peek(scope: str, request, limit: int, window_seconds: int) -> int | None:
+    """Return seconds to wait if the client is already over `limit`, without counting."""
+    if limit <= 0:
+        return None
+    count = cache.get(_key(scope, request, window_seconds)) or 0
+    return _wait(window_seconds) if count >= limit else None
+
+
 def rate_limit_hit(scope: str, request, limit: int, window_seconds: int) -> int | None:
     """Count one attempt; return seconds to wait if the client is over `limit`, else None."""
     if limit <= 0:
         return None
-    window = int(time.time() // window_seconds)
-    client = hashlib.sha256(client_address(request).encode()).hexdigest()[:24]
-    key = f"ratelimit:{scope}:{client}:{window}"
+    key = _key(scope, request, window_seconds)
     # add() is atomic: only the first attempt in a window creates the counter.
     if cache.add(key, 1, timeout=window_seconds + 5):
         count = 1
@@ -41,5 +58,5 @@ def rate_limit_hit(scope: str, request, limit: int, window_seconds: int) -> int 
             cache.add(key, 1, timeout=window_seconds + 5)
             count = 1
     if count > limit:
-        return window_seconds - int(time.time()) % window_seconds
+        return _wait(window_seconds)
     return None

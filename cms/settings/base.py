@@ -241,15 +241,6 @@ SPECTACULAR_SETTINGS = {
 }
 # CORS: other sites' front ends may read the API; content is read-only for them.
 CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS")
-# Complaint submission needs these request headers from other origins.
-CORS_ALLOW_HEADERS = (
-    "accept",
-    "accept-language",
-    "content-type",
-    "idempotency-key",
-    "if-modified-since",
-    "if-none-match",
-)
 
 # Background work (django-tasks): run at once by default; in production the database backend
 # and `manage.py db_worker` keep a slow mail server away from the resident's request.
@@ -277,9 +268,17 @@ COMPLAINT_MESSAGE_SENDER = env(
     "DJANGO_COMPLAINT_MESSAGE_SENDER", "cms.complaints.messaging.LogSender"
 )
 CORS_URLS_REGEX = r"^/api/.*$"
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+# Content is read-only (its views answer POST with 405); POST is for complaint submission.
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "idempotency-key",
+    "if-none-match",
+    "if-modified-since",
+]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Retry-After"]
 
 LOGGING = {
     "version": 1,
