@@ -182,12 +182,16 @@ def test_resident_reply_and_confirmation(client):
     staff = officer()
     complaint = submit()
     url = f"{URL}{complaint.tracking_code}/"
-    response = client.post(f"{url}replies/", {"message": "Tambahan."}, content_type="application/json")
+    response = client.post(
+        f"{url}replies/", {"message": "Tambahan."}, content_type="application/json"
+    )
     assert response.status_code == 201
     response = client.post(f"{url}replies/", {}, content_type="application/json")
     assert response.status_code == 400 and "message" in response.json()["errors"]
     advance(complaint, "diverifikasi", "selesai", actor=staff)
-    response = client.post(f"{url}confirmation/", {"solved": False}, content_type="application/json")
+    response = client.post(
+        f"{url}confirmation/", {"solved": False}, content_type="application/json"
+    )
     assert response.status_code == 200 and response.json()["status"] == "diproses"
 
 

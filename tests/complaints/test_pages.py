@@ -2,7 +2,6 @@
 
 from unittest import mock
 
-import pytest
 from django.db import OperationalError
 from django.test import override_settings
 

@@ -233,4 +233,6 @@ def test_notifications_go_to_staff_and_to_the_resident(django_capture_on_commit_
 
     with django_capture_on_commit_callbacks(execute=True):
         services.complaint_resident_reply(complaint=complaint, message="Tambahan info.")
-    assert [message.to for message in mail.outbox] == [["kepala@kecamatan.id", "petugas@kecamatan.id"]]
+    assert [message.to for message in mail.outbox] == [
+        ["kepala@kecamatan.id", "petugas@kecamatan.id"]
+    ]
