@@ -4,6 +4,8 @@ The workflow follows SP4N-LAPOR!: verify and forward within 3 working days, answ
 more (reference/domain.md 3.3); categories may set other targets.
 """
 
+import contextlib
+import contextvars
 import hashlib
 import json
 import logging
@@ -73,8 +75,23 @@ def _fingerprint(data: dict, category: ComplaintCategory, photo) -> str:
     return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
 
 
+_muted: contextvars.ContextVar[bool] = contextvars.ContextVar("notifications_muted", default=False)
+
+
+@contextlib.contextmanager
+def notifications_muted():
+    """Send no notifications for what happens inside (demo data, imports of old complaints)."""
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
 def _on_commit_enqueue(task, *args):
     """Enqueue a background task once the transaction holding its data has committed."""
+    if _muted.get():
+        return
 
     def enqueue():
         try:
