@@ -247,3 +247,15 @@ def test_pages_exist_in_english_too(site_tree_en, client):
     response = client.get("/en/pengaduan/baru/")
     assert response.status_code == 200
     assert soup(response).html["lang"] == "en"
+
+
+def test_complaints_never_reach_the_site_search(site_tree, client):
+    staff = officer()
+    advance(submit(privacy="public"), Status.VERIFIED, actor=staff)
+    from wagtail.search.models import IndexEntry
+
+    assert not IndexEntry.objects.filter(content_type__app_label="complaints").exists()
+    for query in ("Siti", "balai desa", "berlubang"):
+        response = client.get("/cari/", {"q": query})
+        assert "Siti Rahayu" not in response.content.decode()
+        assert "KCM-" not in response.content.decode()
