@@ -154,7 +154,18 @@ def ensure_demo_complaints(now=None) -> int:
         return _create(now or timezone.now())
 
 
+def _link_service_pages():
+    """Point the civil-registration topic at the demo's KTP service page, if both exist."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(slug="fasilitasi-perekaman-ktp-el", locale__language_code="id")
+    ComplaintCategory.objects.filter(slug="adminduk", service_page=None).update(
+        service_page=page.first()
+    )
+
+
 def _create(now) -> int:
+    _link_service_pages()
     officer = demo_officer()
     created = 0
     for key, days_ago, slug, kind, privacy, text, place, name, phone, email, steps in DEMO:

@@ -83,6 +83,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Outside CorsMiddleware: adds POST to preflight answers of /api/v1/ (complaints).
+    "api.cors.ResidentEndpointCorsMiddleware",
     # Before CommonMiddleware, so its redirects carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -268,8 +270,8 @@ COMPLAINT_MESSAGE_SENDER = env(
     "DJANGO_COMPLAINT_MESSAGE_SENDER", "cms.complaints.messaging.LogSender"
 )
 CORS_URLS_REGEX = r"^/api/.*$"
-# Content is read-only (its views answer POST with 405); POST is for complaint submission.
-CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+# Content is read-only; api.cors adds POST for the resident endpoints under /api/v1/.
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = [
     "accept",
     "accept-language",

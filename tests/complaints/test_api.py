@@ -229,6 +229,13 @@ def test_cors_allows_the_idempotency_header_for_listed_origins(client, settings)
         HTTP_ACCESS_CONTROL_REQUEST_HEADERS="content-type,idempotency-key",
     )
     assert "idempotency-key" in response["Access-Control-Allow-Headers"].lower()
+    assert "POST" in response["Access-Control-Allow-Methods"]
+    content = client.options(
+        "/api/v2/pages/",
+        HTTP_ORIGIN="https://portal.example.go.id",
+        HTTP_ACCESS_CONTROL_REQUEST_METHOD="POST",
+    )
+    assert "POST" not in content["Access-Control-Allow-Methods"]
 
 
 def test_schema_documents_the_complaint_endpoints_and_their_fields(client):

@@ -259,3 +259,16 @@ def test_complaints_never_reach_the_site_search(site_tree, client):
         response = client.get("/cari/", {"q": query})
         assert "Siti Rahayu" not in response.content.decode()
         assert "KCM-" not in response.content.decode()
+
+
+def test_service_page_links_to_the_form_with_its_topic(site_tree, client):
+    from cms.complaints.models import ComplaintCategory
+    from tests.factories import ServicePageFactory
+
+    service = ServicePageFactory(parent=site_tree.services, title="Perekaman KTP-el")
+    ComplaintCategory.objects.filter(slug="adminduk").update(service_page=service)
+    response = client.get(service.url)
+    assert "/pengaduan/baru/?kategori=adminduk" in response.content.decode()
+    form = client.get("/pengaduan/baru/?kategori=adminduk")
+    selected = soup(form).find("select", attrs={"name": "category"}).find("option", selected=True)
+    assert selected["value"] == "adminduk"
