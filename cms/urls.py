@@ -9,12 +9,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
+from frontend import pwa_views
 from frontend import views as frontend_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", frontend_views.healthz, name="healthz"),
+    # At the site root: the worker's scope is the whole site (docs/pwa.md).
+    path("serviceworker.js", pwa_views.service_worker, name="serviceworker"),
+    path("manifest.json", pwa_views.manifest, name="manifest"),
     path("api/v2/", api_router.urls),
     path("api/", include("api.urls")),
 ]
@@ -32,6 +36,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # Indonesian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("cari/", frontend_views.search, name="search"),
+    path("offline/", pwa_views.offline, name="offline"),
+    path("pasang-aplikasi/", pwa_views.install_help, name="install_help"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

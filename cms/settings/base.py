@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "pages",
     "frontend",
     "api",
+    # Web app manifest view and template tags; our templates (frontend/) override its own.
+    "pwa",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -242,6 +244,10 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+
+# PWA: django-pwa renders frontend/templates/manifest.json; the worker is our own file, served
+# with its config and version by frontend/pwa_views.py (docs/pwa.md).
+PWA_SERVICE_WORKER_PATH = BASE_DIR / "frontend" / "worker" / "serviceworker.js"
 
 LOGGING = {
     "version": 1,
