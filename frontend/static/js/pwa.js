@@ -286,7 +286,7 @@
       })
       .then(function (saved) {
         if (saved) show("done", Number(saved.headers.get("X-LK-Bytes")));
-        else measure().catch(noop);
+        else if (navigator.onLine) measure().catch(noop); // offline, it could only fail
       });
     $("[data-save]", box).addEventListener("click", function () {
       show("busy");
