@@ -10,12 +10,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
 from frontend import complaints as complaint_views
+from frontend import pwa_views
 from frontend import views as frontend_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", frontend_views.healthz, name="healthz"),
+    # At the site root: the worker's scope is the whole site (docs/pwa.md).
+    path("serviceworker.js", pwa_views.service_worker, name="serviceworker"),
+    path("manifest.json", pwa_views.manifest, name="manifest"),
     path("api/v2/", api_router.urls),
     path("pengaduan/foto/<str:code>/", complaint_views.complaint_photo, name="complaint-photo"),
     path("api/", include("api.urls")),
@@ -43,6 +47,8 @@ urlpatterns += i18n_patterns(
     ),
     path("pengaduan/lacak/", complaint_views.complaint_track_form, name="complaint-track-form"),
     path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
+    path("offline/", pwa_views.offline, name="offline"),
+    path("pasang-aplikasi/", pwa_views.install_help, name="install_help"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "api",
     "django_tasks",
     "django_tasks_db",
+    # Web app manifest view and template tags; our templates (frontend/) override its own.
+    "pwa",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -281,6 +283,10 @@ CORS_ALLOW_HEADERS = [
     "if-modified-since",
 ]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Retry-After"]
+
+# PWA: django-pwa renders frontend/templates/manifest.json; the worker is our own file, served
+# with its config and version by frontend/pwa_views.py (docs/pwa.md).
+PWA_SERVICE_WORKER_PATH = BASE_DIR / "frontend" / "worker" / "serviceworker.js"
 
 LOGGING = {
     "version": 1,
