@@ -67,15 +67,14 @@ def context(browser):
     context.close()
 
 
-def test_chromium_reports_no_installability_errors(tmp_path, demo_server):
+def test_chromium_reports_no_installability_errors(browser, tmp_path, demo_server):
     """Chromium finds the manifest, its icons and the worker good enough to install the app."""
-    from playwright.sync_api import sync_playwright
-
     # A persistent profile: Chromium never installs from an incognito one, as new_context is.
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, **PHONE
-        )
+    # Started from the session's Playwright: a second sync_playwright() cannot run beside it.
+    context = browser.browser_type.launch_persistent_context(
+        str(tmp_path / "profile"), executable_path=CHROMIUM, args=CHROMIUM_ARGS, **PHONE
+    )
+    try:
         page = context.pages[0]
         page.goto(demo_server + "/")
         controlled(page)
@@ -86,6 +85,7 @@ def test_chromium_reports_no_installability_errors(tmp_path, demo_server):
         assert manifest["url"] == demo_server + "/manifest.json"
         assert manifest["errors"] == []
         assert cdp.send("Page.getAppId") == {"appId": demo_server + "/", "recommendedId": "/"}
+    finally:
         context.close()
 
 
