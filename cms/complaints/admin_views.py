@@ -74,7 +74,6 @@ class ComplaintIndexView(generic.IndexView):
     default_ordering = "-created_at"
     page_title = _("Complaints")
     add_item_label = _("Enter a complaint for a resident")
-    export_headings = {}
 
     @cached_property
     def columns(self):
