@@ -21,6 +21,7 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
+from wagtail.coreutils import multigetattr
 
 from . import selectors, services
 from .admin_forms import (
@@ -162,10 +163,10 @@ class ComplaintIndexView(generic.IndexView):
         return f"pengaduan-{timezone.localdate():%Y-%m-%d}"
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        if "assigned" in row:
-            row["assigned"] = _assignee(item)
-        return row
+        return {
+            field: _assignee(item) if field == "assigned" else multigetattr(item, field)
+            for field in self.list_export
+        }
 
     def preprocess_field_value(self, field, value, export_format):
         value = super().preprocess_field_value(field, value, export_format)
