@@ -133,7 +133,7 @@ class StatusChangeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.complaint = complaint
         allowed = NEXT.get(complaint.status, frozenset())
-        self.fields["status"].choices = [
+        self.fields["status"].choices = [("", "---------")] + [
             (value, Status(value).label) for value in STATUS_ORDER if value in allowed
         ]
         self.fields["assigned_to"].queryset = selectors.complaint_officers()
@@ -172,11 +172,9 @@ class StatusChangeForm(forms.Form):
 class ReplyForm(forms.Form):
     """A public reply to the resident, signed as the kecamatan, usually from a template."""
 
+    # Set by "Use template" above the form; sent as it is when the text is left empty.
     template = forms.ModelChoiceField(
-        label=_("Reply template"),
-        queryset=ReplyTemplate.objects.all(),
-        required=False,
-        help_text=_("Choose a template and press Use template, then adapt the text."),
+        queryset=ReplyTemplate.objects.all(), required=False, widget=forms.HiddenInput
     )
     message = forms.CharField(
         label=_("Reply to the resident"),

@@ -263,7 +263,7 @@ class ComplaintDetailView(generic.InspectView):
             events=list(selectors.complaint_staff_history(complaint)),
             can_act=self.can_act,
             forms=kwargs.get("forms") or (self._forms() if self.can_act else {}),
-            next_statuses=services.NEXT.get(complaint.status, ()),
+            reply_templates=list(ReplyTemplate.objects.only("pk", "title")) if self.can_act else [],
             today=timezone.localdate(),
             action_url=self.request.path,
         )
