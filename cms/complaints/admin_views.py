@@ -114,6 +114,16 @@ class ComplaintIndexView(generic.IndexView):
 
     # --- The spreadsheet export: same filters and search as the list ---
 
+    def dispatch(self, request, *args, **kwargs):
+        # Downloading needs the view permission itself, not just any complaint permission.
+        if self.is_export and not self.user_has_permission("view"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    @cached_property
+    def show_export_buttons(self):
+        return self.user_has_permission("view")
+
     @cached_property
     def list_export(self):
         fields = [

@@ -82,3 +82,16 @@ def test_csv_is_refused_to_editors(client, editor):
 
     assert response.status_code == 302
     assert b"Siti Aminah" not in response.content
+
+
+def test_csv_needs_the_view_permission_not_just_add(client, django_user_model):
+    clerk = django_user_model.objects.create_user(username="loket", password="x-12345678")
+    for codename in ("access_admin", "add_complaint"):
+        clerk.user_permissions.add(Permission.objects.get(codename=codename))
+    ComplaintFactory(description="Rahasia kantor, jangan diunduh.")
+    client.force_login(clerk)
+
+    response = client.get(reverse("complaints:index"), {"export": "csv"})
+
+    assert response.status_code == 302
+    assert b"Rahasia kantor" not in response.content
