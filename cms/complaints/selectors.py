@@ -147,3 +147,47 @@ def complaint_dashboard_counts(today=None) -> dict[str, int]:
 def complaint_status_counts() -> dict[str, int]:
     rows = Complaint.objects.values("status").annotate(total=Count("id"))
     return {row["status"]: row["total"] for row in rows}
+
+
+# --- Staff side (Wagtail admin) ---
+
+STAFF_GROUP = "Petugas Pengaduan"
+
+
+def complaint_staff_list() -> QuerySet[Complaint]:
+    """Return every complaint with what the admin list shows joined in (no query per row)."""
+    return Complaint.objects.select_related("category", "assigned_to")
+
+
+def complaint_staff_search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
+    """Return the complaints matching a typed tracking code (any spelling) or description text.
+
+    A complete code, however typed ("kcm 7qx4 9pad", "7QX49PAD"), finds exactly that complaint;
+    anything else is looked for in the code and the description.
+    """
+    query = (query or "").strip()
+    if not query:
+        return queryset
+    code = tracking_code_normalize(query)
+    if code is not None:
+        return queryset.filter(tracking_code=code)
+    return queryset.filter(
+        Q(tracking_code__icontains=query.upper()) | Q(description__icontains=query)
+    )
+
+
+def complaint_officers():
+    """Return the active members of the complaint officers' group, by name."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=STAFF_GROUP)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def complaint_staff_history(complaint: Complaint) -> QuerySet[ComplaintEvent]:
+    """Return every event of a complaint for staff, internal notes included, oldest first."""
+    return complaint.events.select_related("actor").order_by("created_at", "id")

@@ -266,7 +266,10 @@ def complaint_change_status(
         )
 
     previous, complaint.status = complaint.status, to
-    complaint.full_clean(exclude=["photo", "tracking_code", "idempotency_key"])
+    # resident_confirmed is a yes/no/unknown answer: None is valid, though blank=False.
+    complaint.full_clean(
+        exclude=["photo", "tracking_code", "idempotency_key", "resident_confirmed"]
+    )
     complaint.save()
     event = complaint.events.create(
         kind=Event.STATUS,
