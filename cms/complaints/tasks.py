@@ -15,10 +15,9 @@ from django_tasks import task
 
 from .messaging import get_sender, international_number
 from .models import Complaint, ComplaintEvent
+from .selectors import STAFF_GROUP
 
 logger = logging.getLogger(__name__)
-
-STAFF_GROUP = "Petugas Pengaduan"
 
 
 def _absolute(path: str) -> str:

@@ -38,7 +38,6 @@ def jpeg(size=(400, 300)) -> SimpleUploadedFile:
 
 
 def test_officer_enters_a_phoned_in_complaint(officer_client, officer, settings):
-    settings.ROOT_URLCONF = "tests.complaints.urls"
     assert officer_client.get(reverse(ADD)).status_code == 200
 
     response = officer_client.post(reverse(ADD), form_data(photo=jpeg()))

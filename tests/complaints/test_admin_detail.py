@@ -235,7 +235,6 @@ def test_rejecting_needs_a_reason(officer_client):
 def test_reply_from_a_template_is_public_and_emails_the_resident(
     officer_client, officer, django_capture_on_commit_callbacks, settings
 ):
-    settings.ROOT_URLCONF = "tests.complaints.urls"  # the tracking link in the email
     template = ReplyTemplateFactory(text="Terima kasih, lampu akan diganti pekan ini.")
     complaint = ComplaintFactory(status=Status.VERIFIED, reporter_email="siti@contoh.id")
 
@@ -318,7 +317,6 @@ def test_unknown_action_changes_nothing(officer_client):
 
 
 def test_detail_shows_the_photo_through_the_private_photo_view(officer_client, settings):
-    settings.ROOT_URLCONF = "tests.complaints.urls"
     complaint = ComplaintFactory(photo="complaints/2026/01/abc.jpg")
 
     response = officer_client.get(detail_url(complaint))
