@@ -11,6 +11,7 @@ from functools import cache
 
 from django.urls import reverse
 from rest_framework import serializers
+from wagtail.api.utils import get_full_url
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
@@ -166,7 +167,13 @@ def page_type(page) -> str:
 
 
 def detail_url(request, page) -> str:
-    return absolute(request, reverse("wagtailapi:pages:detail", args=[page.pk]))
+    """Return the page's API address, as its own `meta.detail_url` spells it."""
+    return get_full_url(request, reverse("wagtailapi:pages:detail", args=[page.pk]))
+
+
+def html_url(request, page) -> str | None:
+    """Return the page's address on the site, as its own `meta.html_url` spells it."""
+    return page.get_full_url(request)
 
 
 def card_representation(request, page, language: str | None = None) -> dict:
@@ -182,7 +189,7 @@ def card_representation(request, page, language: str | None = None) -> dict:
     if hasattr(page, "category_id"):
         card["category"] = category_representation(page, language)
     card["listing_image"] = image_representation(request, page.listing_image)
-    card["html_url"] = absolute(request, page.get_url(request))
+    card["html_url"] = html_url(request, page)
     card["detail_url"] = detail_url(request, page)
     return card
 
@@ -233,7 +240,7 @@ class QuickLinksField(serializers.Field):
             page = value.get("page")
             if page is not None:
                 page = page.specific_deferred if hasattr(page, "specific_deferred") else page
-                url = absolute(request, page.get_url(request))
+                url = html_url(request, page)
                 target = {
                     "id": page.pk,
                     "title": page.title,
@@ -241,7 +248,9 @@ class QuickLinksField(serializers.Field):
                     "detail_url": detail_url(request, page),
                 }
             else:
-                url, target = absolute(request, value.get("url") or ""), None
+                url, target = value.get("url") or "", None
+                if url.startswith("/") and not url.startswith("//"):
+                    url = get_full_url(request, url)
             links.append({"label": value.get("label", ""), "url": url, "page": target})
         return links
 
@@ -253,4 +262,5 @@ class AbsoluteImageDownloadUrlField(serializers.Field):
         return instance
 
     def to_representation(self, image):
-        return absolute(self.context.get("request"), image.file.url)
+        # The same base as Wagtail's document download_url and every detail_url.
+        return get_full_url(self.context.get("request"), image.file.url)

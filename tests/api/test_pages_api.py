@@ -236,18 +236,21 @@ def test_home_page_gives_hero_quick_links_and_featured(client, site_tree):
 
     assert data["hero_title"] == "Layanan Kecamatan Sukamaju"
     guides = site_tree.guides
+    # The same addresses as the pages' own meta.detail_url and meta.html_url.
+    root = home.get_site().root_url
+    assert guide.full_url.startswith(root)
     assert data["quick_links"] == [
         {
             "label": "Panduan",
-            "url": "http://testserver/panduan/",
+            "url": guides.full_url,
             "page": {
                 "id": guides.pk,
                 "title": guides.title,
                 "type": "pages.GuideIndexPage",
-                "detail_url": f"http://testserver/api/v2/pages/{guides.pk}/",
+                "detail_url": f"{root}/api/v2/pages/{guides.pk}/",
             },
         },
-        {"label": "Lapor", "url": "http://testserver/pengaduan/baru/", "page": None},
+        {"label": "Lapor", "url": f"{root}/pengaduan/baru/", "page": None},
         {"label": "Kab", "url": "https://x.go.id/", "page": None},
     ]
     [card] = data["featured_pages"]
@@ -259,8 +262,8 @@ def test_home_page_gives_hero_quick_links_and_featured(client, site_tree):
         "summary": "Syarat dan langkah.",
         "display_date": "2026-03-01",
         "category": {"slug": "kesehatan", "name": "Kesehatan"},
-        "html_url": f"http://testserver{guide.url}",
-        "detail_url": f"http://testserver/api/v2/pages/{guide.pk}/",
+        "html_url": guide.full_url,
+        "detail_url": f"{root}/api/v2/pages/{guide.pk}/",
     }
     assert image["width"] == 1200
     assert [r["width"] for r in image["renditions"]["webp"]] == [320, 640, 1024]
