@@ -11,8 +11,8 @@ from functools import cache
 
 from django.urls import reverse
 from rest_framework import serializers
-from wagtail.api.utils import get_full_url
 from wagtail import blocks
+from wagtail.api.utils import get_full_url
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import RichText, expand_db_html
