@@ -57,7 +57,7 @@ class PagePreviewApi(PagesApi):
             ),
             schema.COMMON[0],
         ],
-        responses={200: schema.OpenApiTypes.OBJECT, 400: schema.ERROR, 403: schema.ERROR},
+        responses={200: schema.page_detail(), 400: schema.ERROR, 403: schema.ERROR},
     )
     def listing_view(self, request):
         """Return the latest draft of the page a preview token names."""
