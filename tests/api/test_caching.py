@@ -228,6 +228,8 @@ def test_an_event_ending_changes_the_upcoming_list_etag(client, site_tree, clock
     after = client.get(url, headers={"if-none-match": before["ETag"]})
     assert after.status_code == 200
     assert after.json()["meta"]["total_count"] == 1
+    since = client.get(url, headers={"if-modified-since": before["Last-Modified"]})
+    assert since.status_code == 200
 
 
 def test_time_passing_without_a_boundary_keeps_the_etag(client, site_tree, clock):
