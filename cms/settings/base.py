@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /api/: language from Accept-Language only, every error as JSON (api/middleware.py).
+    "api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -236,6 +238,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public content of the kecamatan (pages, images, documents). See docs/api.md.",
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and docs are public: served without sessions (no Vary: Cookie), and the
+    # public content endpoints declare no authentication, so no "Authorize" button.
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # Our own endpoints only: Wagtail's admin API stays out of the schema.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
     # Swagger UI from our own static files: nothing is loaded from a CDN.
