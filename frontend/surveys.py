@@ -23,7 +23,7 @@ from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 from cms.surveys import selectors, services
 from cms.surveys.charts import bar_chart, trend_chart
 from cms.surveys.errors import SurveyError
-from cms.surveys.figures import transparency_figures
+from cms.surveys.figures import element_rows, transparency_figures
 from cms.surveys.forms import SurveyForm
 from cms.surveys.models import SurveyResponse
 from cms.surveys.periods import period_choices, period_current, period_parse
@@ -170,7 +170,7 @@ def transparency(request):
         "period_error": raw_error,
         "complaints": complaints,
         "satisfaction": satisfaction,
-        "element_rows": _element_rows(satisfaction),
+        "element_rows": element_rows(satisfaction),
         "trend_svg": trend_chart(figures["trend"]),
         "ikm_svg": bar_chart(
             [(row["name"], row["ikm"]) for row in satisfaction["services"] if row["ikm"]],
@@ -190,17 +190,3 @@ def transparency(request):
     )
     response["Cache-Control"] = "public, max-age=300"
     return response
-
-
-def _element_rows(satisfaction):
-    """Return [(element, kecamatan NRR, [NRR per service])] for the table of the nine scores."""
-    rows = []
-    for index, element in enumerate(satisfaction["elements"]):
-        rows.append(
-            (
-                element,
-                satisfaction["kecamatan"]["elements"][index],
-                [service["elements"][index] for service in satisfaction["services"]],
-            )
-        )
-    return rows

@@ -141,3 +141,15 @@ def figures_csv_rows(figures: dict):
     for row in figures["trend"]:
         for measure in ("received", "finished", "respondents", "ikm"):
             yield [row["month"], "trend", "kecamatan", measure, row[measure]]
+
+
+def element_rows(satisfaction: dict) -> list:
+    """Return [(element, kecamatan NRR, [NRR per service])] for the table of the nine scores."""
+    return [
+        (
+            element,
+            satisfaction["kecamatan"]["elements"][index],
+            [service["elements"][index] for service in satisfaction["services"]],
+        )
+        for index, element in enumerate(satisfaction["elements"])
+    ]
