@@ -32,7 +32,8 @@ def test_small_case_by_hand():
     rows = [[4, 4, 3, 3, 4, 4, 4, 3, 2], [3] * 9]
     result = ikm_compute(2, sums_of(rows), [2] * 9)
     assert result.elements == [
-        Decimal(v) for v in "3.500 3.500 3.000 3.000 3.500 3.500 3.500 3.000 2.500".split()
+        Decimal(v)
+        for v in ["3.500", "3.500", "3.000", "3.000", "3.500", "3.500", "3.500", "3.000", "2.500"]
     ]
     assert result.ikm == Decimal("80.56")
     assert result.grade == "B"
