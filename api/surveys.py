@@ -16,6 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from api.complaints import ResidentApiView, service_unavailable, too_many, track_lookup_limited
@@ -353,7 +354,20 @@ def figures_csv(figures: dict) -> str:
     return out.getvalue()
 
 
+class CsvRenderer(BaseRenderer):
+    """Lets clients send `Accept: text/csv`; error answers are still the JSON error shape."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return JSONRenderer().render(data)
+
+
 class TransparencyCsvApi(ResidentApiView):
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
     @extend_schema(
         summary="Transparency figures (open data, CSV)",
         description=(

@@ -207,6 +207,8 @@ def test_open_data_has_no_personal_data(client, site_tree):
     for text in (csv_text, json_text, json_now):
         for secret in (*PERSONAL, "Siti", "balai desa", "gang mawar", made["A"].tracking_code):
             assert secret not in text
+    asked = client.get("/api/v1/transparency.csv?period=2025", HTTP_ACCEPT="text/csv")
+    assert asked.status_code == 200 and asked["Content-Type"] == "text/csv; charset=utf-8"
     rows = list(csv.reader(io.StringIO(csv_text)))
     assert rows[0] == ["period", "section", "item", "measure", "value"]
     assert ["2025", "complaints", "all", "received", "6"] in rows

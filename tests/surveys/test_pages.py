@@ -77,7 +77,9 @@ def test_a_missing_answer_comes_back_marked_with_the_rest_kept(client, site_tree
 def test_the_form_is_rate_limited_per_client(client, site_tree):
     service = service_page(site_tree)
     codes = [
-        client.post(f"/survei/{service.slug}/", answers(idempotency_key=f"rate-key-{n:06d}")).status_code
+        client.post(
+            f"/survei/{service.slug}/", answers(idempotency_key=f"rate-key-{n:06d}")
+        ).status_code
         for n in range(3)
     ]
     assert codes == [302, 302, 429]
