@@ -34,12 +34,14 @@ def parse():
     parser.add_argument("--responses", type=int, default=50_000)
     parser.add_argument("--repeat", type=int, default=30)
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument("--database", help="measure an existing database kept by --keep")
     return parser.parse_args()
 
 
-def setup_database() -> str:
-    name = f"layanan_bench_transparency_{os.getpid()}"
-    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+def setup_database(existing: str | None = None) -> str:
+    name = existing or f"layanan_bench_transparency_{os.getpid()}"
+    if not existing:
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
     os.environ["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:5432/{name}"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.dev")
     os.environ["DJANGO_DEBUG"] = "false"
@@ -170,7 +172,7 @@ def queries(client, url: str) -> int:
 
 def main():
     args = parse()
-    name = setup_database()
+    name = setup_database(args.database)
     try:
         import django
 
@@ -180,17 +182,24 @@ def main():
         from django.test import Client
         from django.utils import timezone
 
-        call_command("migrate", verbosity=0)
-        started = time.perf_counter()
-        call_command("load_demo", verbosity=0)
-        print(f"demo content loaded in {time.perf_counter() - started:.0f} s")
-        seconds = seed(args.complaints, args.responses)
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+        if not args.database:
+            call_command("migrate", verbosity=0)
+            started = time.perf_counter()
+            call_command("load_demo", verbosity=0)
+            print(f"demo content loaded in {time.perf_counter() - started:.0f} s")
+            seconds = seed(args.complaints, args.responses)
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
+            print(
+                f"seeded {args.complaints:,} complaints and {args.responses:,} survey responses "
+                f"with bulk_create in {seconds:.1f} s"
+            )
+        from cms.complaints.models import Complaint
+        from cms.surveys.models import SurveyResponse
+
         print(
-            f"seeded {args.complaints:,} complaints and {args.responses:,} survey responses "
-            f"with bulk_create in {seconds:.1f} s ({connection.vendor}, "
-            f"PostgreSQL {connection.pg_version // 10000})"
+            f"{Complaint.objects.count():,} complaints, {SurveyResponse.objects.count():,} "
+            f"survey responses, PostgreSQL {connection.pg_version // 10000}"
         )
         client = Client(HTTP_HOST="127.0.0.1")
         today = timezone.localdate()
@@ -216,7 +225,7 @@ def main():
         from django.db import connections
 
         connections.close_all()
-        if not args.keep:
+        if not args.keep and not args.database:
             subprocess.run(
                 ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=False
             )

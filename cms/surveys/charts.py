@@ -5,28 +5,30 @@ numbers in a table right below it, so nothing depends on seeing the picture. Col
 CSS classes (site.css), so they follow the site's palette and print well.
 """
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-ROW = 28
-LABEL_WIDTH = 190
-WIDTH = 600
+ROW = 24
+LABEL_WIDTH = 150
+WIDTH = 360  # drawn at about phone width, so 11 px text stays readable
 
 
 def _number(value) -> str:
+    """Return the value as the active language writes it (86,11 in Indonesian)."""
     if isinstance(value, float):
-        return f"{value:.2f}".rstrip("0").rstrip(".")
+        return number_format(value, decimal_pos=2)
     return str(value)
 
 
 def bar_chart(items, *, title: str, maximum=None) -> str:
-    """Return horizontal bars for [(label, value)], longest label cut at 28 characters."""
+    """Return horizontal bars for [(label, value)], labels cut at 24 characters."""
     items = [(label, value) for label, value in items if value is not None]
     if not items:
         return ""
     top = maximum or max(value for _label, value in items) or 1
-    bar_space = WIDTH - LABEL_WIDTH - 60
+    bar_space = WIDTH - LABEL_WIDTH - 40
     height = ROW * len(items) + 8
     parts = [
         f'<svg class="chart" viewBox="0 0 {WIDTH} {height}" width="100%" role="img" '
@@ -36,13 +38,13 @@ def bar_chart(items, *, title: str, maximum=None) -> str:
     for index, (label, value) in enumerate(items):
         y = 4 + index * ROW
         length = max(1, round(bar_space * float(value) / float(top)))
-        short = label if len(label) <= 28 else label[:27] + "…"
+        short = label if len(label) <= 24 else label[:23] + "…"
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{y + 18}" text-anchor="end" class="chart__label">'
+            f'<text x="{LABEL_WIDTH - 6}" y="{y + 16}" text-anchor="end" class="chart__label">'
             f"{escape(short)}</text>"
             f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length}" height="{ROW - 10}" '
             f'class="chart__bar"/>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{y + 18}" class="chart__value">'
+            f'<text x="{LABEL_WIDTH + length + 4}" y="{y + 16}" class="chart__value">'
             f"{escape(_number(value))}</text>"
         )
     parts.append("</svg>")
@@ -53,9 +55,9 @@ def trend_chart(trend) -> str:
     """Return columns of complaints received and finished per month for the last 12 months."""
     if not trend:
         return ""
-    height, base, top_pad = 220, 190, 16
+    height, base, top_pad = 180, 150, 16
     top = max(max(row["received"], row["finished"]) for row in trend) or 1
-    step = (WIDTH - 40) / len(trend)
+    step = (WIDTH - 40) / len(trend)  # 12 months
     bar = step / 2 - 3
     title = _("Complaints received and finished per month, last 12 months")
     parts = [

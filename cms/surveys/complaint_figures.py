@@ -22,7 +22,7 @@ from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 from django.db.models.functions import TruncMonth
 
-from cms.complaints.models import Complaint
+from cms.complaints.models import Complaint, ComplaintCategory
 
 from .periods import Period, _midnight
 
@@ -149,22 +149,27 @@ def _median(queryset):
 
 
 def complaint_by_category(period: Period, today: datetime.date) -> list[dict]:
-    """Return counts per category (one query), most received first."""
-    rows = (
-        _received_in(period)
-        .values("category__slug", "category__name", "category__name_en")
-        .annotate(**_counts(today))
-        .order_by("-received", "category__name")
-    )
-    return [
-        {
-            "slug": row["category__slug"],
-            "name": row["category__name"],
-            "name_en": row["category__name_en"] or row["category__name"],
-            **{key: row[key] for key in ("received", "finished", "in_progress", "overdue")},
-        }
-        for row in rows
-    ]
+    """Return counts per category, most received first (two queries: grouping by the key alone
+    is cheaper than grouping by the joined names)."""
+    rows = list(_received_in(period).values("category_id").annotate(**_counts(today)).order_by())
+    names = {
+        category.pk: category
+        for category in ComplaintCategory.objects.filter(
+            pk__in=[row["category_id"] for row in rows]
+        )
+    }
+    result = []
+    for row in rows:
+        category = names[row["category_id"]]
+        result.append(
+            {
+                "slug": category.slug,
+                "name": category.name,
+                "name_en": category.name_en or category.name,
+                **{key: row[key] for key in ("received", "finished", "in_progress", "overdue")},
+            }
+        )
+    return sorted(result, key=lambda row: (-row["received"], row["name"]))
 
 
 def complaint_by_desa(period: Period, today: datetime.date) -> list[dict]:
