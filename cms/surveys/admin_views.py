@@ -1,10 +1,16 @@
 """Staff views in the Wagtail admin: the figures of a period, a printable report, and the list
 of responses with voiding."""
 
+import segno
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -65,6 +71,7 @@ def _figures_context(request):
         ),
         "lowest_elements": lowest,
         "counts": selectors.survey_counts(period),
+        "services": selectors.survey_services(),
     }
 
 
@@ -117,3 +124,22 @@ def void_view(request, pk):
         except SurveyError as exc:
             error = exc.message
     return render(request, "surveys/admin/void.html", {"response": response, "error": error})
+
+
+def poster_view(request, slug):
+    """A printable A4 poster for the service desk with the survey's QR code."""
+    _require(request, "view_surveyresponse")
+    service = selectors.survey_service_by_slug(slug)
+    if service is None:
+        raise Http404(slug)
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("survey-service", args=[service.slug])
+    site = service.get_site()
+    url = (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(scale=10, dark="#000", border=2, omitsize=True)
+    return render(
+        request,
+        "surveys/admin/poster.html",
+        {"service": service, "url": url, "qr_svg": mark_safe(svg)},  # noqa: S308 (segno output)
+    )

@@ -19,6 +19,7 @@ def register_survey_urls():
         path("survei/laporan/", admin_views.report_view, name="surveys_admin_report"),
         path("survei/respons/", admin_views.responses_view, name="surveys_admin_responses"),
         path("survei/respons/<int:pk>/batal/", admin_views.void_view, name="surveys_admin_void"),
+        path("survei/poster/<slug:slug>/", admin_views.poster_view, name="surveys_admin_poster"),
     ]
 
 

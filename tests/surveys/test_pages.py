@@ -146,3 +146,13 @@ def test_staff_without_permission_see_no_figures(client, site_tree):
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     client.force_login(user)
     assert client.get("/admin/survei/").status_code in (302, 403)
+
+
+def test_staff_print_a_qr_poster_per_service(client, site_tree, superuser):
+    service = service_page(site_tree)
+    client.force_login(superuser)
+    response = client.get(f"/admin/survei/poster/{service.slug}/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<svg" in html and f"/survei/{service.slug}/</p>" in html
+    assert client.get("/admin/survei/poster/tidak-ada/").status_code == 404
