@@ -30,3 +30,12 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
 ]
+
+from api import surveys  # noqa: E402
+
+urlpatterns += [
+    path("v1/surveys/", surveys.SurveySubmitApi.as_view(), name="api-surveys"),
+    path("v1/ikm/", surveys.IkmApi.as_view(), name="api-ikm"),
+    path("v1/transparency/", surveys.TransparencyApi.as_view(), name="api-transparency"),
+    path("v1/transparency.csv", surveys.TransparencyCsvApi.as_view(), name="api-transparency-csv"),
+]

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api.router import api_router
 from frontend import complaints as complaint_views
 from frontend import pwa_views
+from frontend import surveys as survey_views
 from frontend import views as frontend_views
 
 urlpatterns = [
@@ -49,6 +50,10 @@ urlpatterns += i18n_patterns(
     path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
     path("offline/", pwa_views.offline, name="offline"),
     path("pasang-aplikasi/", pwa_views.install_help, name="install_help"),
+    path("survei/terima-kasih/", survey_views.survey_thanks, name="survey-thanks"),
+    path("survei/pengaduan/<str:code>/", survey_views.survey_complaint, name="survey-complaint"),
+    path("survei/<slug:slug>/", survey_views.survey_service, name="survey-service"),
+    path("transparansi/", survey_views.transparency, name="transparency"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

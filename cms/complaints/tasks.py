@@ -94,6 +94,8 @@ def notify_resident(complaint_id: int, event_id: int) -> int:
 
     Return how many messages were sent (0 when the resident left no contact).
     """
+    from cms.surveys.links import survey_url_for_complaint
+
     complaint = Complaint.objects.get(pk=complaint_id)
     event = ComplaintEvent.objects.get(pk=event_id)
     if not event.is_public:
@@ -116,6 +118,11 @@ def notify_resident(complaint_id: int, event_id: int) -> int:
                 "message": event.message,
                 "url": track_url,
             }
+            survey = survey_url_for_complaint(complaint)
+            if survey:
+                body += "\n\n" + _("How satisfied are you with our service? %(url)s") % {
+                    "url": survey
+                }
             send_mail(subject, body, None, [complaint.reporter_email])
             sent += 1
         if complaint.reporter_phone:

@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "pages",
     "cms.complaints",
+    "cms.surveys",
     "frontend",
     "api",
     "django_tasks",
@@ -268,6 +269,10 @@ NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
 # Per client address: submissions per hour, tracking look-ups per 10 minutes.
 COMPLAINT_SUBMIT_RATE = env_int("DJANGO_COMPLAINT_SUBMIT_RATE", 10)
 COMPLAINT_TRACK_RATE = env_int("DJANGO_COMPLAINT_TRACK_RATE", 30)
+# Survey responses per client per hour (a family at one phone may rate a few services).
+SURVEY_SUBMIT_RATE = env_int("DJANGO_SURVEY_SUBMIT_RATE", 20)
+# How long the public figures stay cached at most; any change to the data renews them at once.
+FIGURES_CACHE_SECONDS = env_int("DJANGO_FIGURES_CACHE_SECONDS", 3600)
 # A resident may reopen a finished complaint within this many days.
 COMPLAINT_REOPEN_DAYS = env_int("DJANGO_COMPLAINT_REOPEN_DAYS", 14)
 # Who hears about new complaints and resident replies (comma-separated; staff in the

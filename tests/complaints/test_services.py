@@ -236,3 +236,15 @@ def test_notifications_go_to_staff_and_to_the_resident(django_capture_on_commit_
     assert [message.to for message in mail.outbox] == [
         ["kepala@kecamatan.id", "petugas@kecamatan.id"]
     ]
+
+
+def test_closing_email_invites_the_resident_to_rate_the_service(
+    django_capture_on_commit_callbacks,
+):
+    staff = officer()
+    complaint = advance(submit(), Status.VERIFIED, actor=staff)
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        advance(complaint, Status.DONE, actor=staff, note="Sudah diperbaiki.")
+    body = mail.outbox[-1].body
+    assert f"/survei/pengaduan/{complaint.tracking_code}/" in body
