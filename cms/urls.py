@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
 from frontend import complaints as complaint_views
-from frontend import pwa_views
+from frontend import discovery, pwa_views, sharing
 from frontend import surveys as survey_views
 from frontend import views as frontend_views
 
@@ -18,6 +18,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", frontend_views.healthz, name="healthz"),
+    path("sitemap.xml", discovery.sitemap, name="sitemap"),
+    path("robots.txt", discovery.robots, name="robots"),
+    path("bagikan/kartu/<int:page_id>.jpg", sharing.share_card, name="share-card"),
+    path("bagikan/kartu/situs.jpg", sharing.share_card_site, name="share-card-site"),
     # At the site root: the worker's scope is the whole site (docs/pwa.md).
     path("serviceworker.js", pwa_views.service_worker, name="serviceworker"),
     path("manifest.json", pwa_views.manifest, name="manifest"),
@@ -39,6 +43,20 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 # Indonesian lives at the root, English under /en/.
 urlpatterns += i18n_patterns(
     path("cari/", frontend_views.search, name="search"),
+    path("feed/pengumuman/", discovery.AnnouncementFeed(), name="feed-announcements"),
+    path("feed/pengumuman/atom/", discovery.AnnouncementAtomFeed(), name="feed-announcements-atom"),
+    path(
+        "feed/pengumuman/<slug:category>/",
+        discovery.AnnouncementFeed(),
+        name="feed-announcements-category",
+    ),
+    path(
+        "feed/pengumuman/<slug:category>/atom/",
+        discovery.AnnouncementAtomFeed(),
+        name="feed-announcements-category-atom",
+    ),
+    path("feed/kegiatan/", discovery.EventFeed(), name="feed-events"),
+    path("feed/kegiatan/atom/", discovery.EventAtomFeed(), name="feed-events-atom"),
     path("pengaduan/", complaint_views.complaint_list, name="complaint-list"),
     path("pengaduan/baru/", complaint_views.complaint_new, name="complaint-new"),
     path(
