@@ -12,8 +12,8 @@ PORT   ?= 8000
 
 ## make run: set up, load the demo kecamatan, serve on http://127.0.0.1:8000
 run: setup
-	$(PY) manage.py load_demo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	DJANGO_BASE_URL=$${DJANGO_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py load_demo
+	DJANGO_BASE_URL=$${DJANGO_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: set up the same way and run the whole test suite
 test: install messages browser-deps

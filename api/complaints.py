@@ -8,7 +8,7 @@ views use no session authentication and therefore need no CSRF token.
 from django.conf import settings
 from django.db import DatabaseError
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -268,26 +268,27 @@ class ComplaintListSubmitApi(ResidentApiView):
             return service_unavailable()
 
     def _submit(self, request, key):
-        if key is not None:
-            existing = Complaint.objects.filter(idempotency_key=key).first()
-            if existing is not None:
-                # A retry of something stored: answer it even if the client is rate limited.
-                return self._store(request, key)
-        wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
-        if wait:
-            return too_many(wait)
-        return self._store(request, key)
-
-    def _store(self, request, key):
         data = request.data
+        if not hasattr(data, "items"):
+            return error_response(
+                _("Send the complaint as a JSON object or as form fields."),
+                {"non_field_errors": [_("Expected an object with the complaint's fields.")]},
+                status.HTTP_400_BAD_REQUEST,
+            )
         files = request.FILES if request.FILES else None
         form = ComplaintSubmitForm(data=_form_data(data), files=files)
-        if form.is_valid() and form.is_bot():
-            return error_response(_("The complaint could not be accepted."), {}, 400)
         if not form.is_valid():
+            # Not counted by the rate limit: a resident fixing typing mistakes is not abuse.
             return error_response(
                 _("Some fields need attention."), _form_errors(form), status.HTTP_400_BAD_REQUEST
             )
+        if form.is_bot():
+            return error_response(_("The complaint could not be accepted."), {}, 400)
+        repeat = key is not None and Complaint.objects.filter(idempotency_key=key).exists()
+        if not repeat:  # a retry of something stored is answered even when rate limited
+            wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
+            if wait:
+                return too_many(wait)
         try:
             complaint, created = services.complaint_submit(
                 data=form.service_data(),
@@ -392,8 +393,8 @@ def track_data(request, complaint: Complaint) -> dict:
         "photo_url": _absolute(request, reverse("complaint-photo", args=[complaint.tracking_code]))
         if public and complaint.photo_is_public
         else None,
-        "created_at": complaint.created_at,
-        "closed_at": complaint.closed_at,
+        "created_at": timezone.localtime(complaint.created_at),
+        "closed_at": timezone.localtime(complaint.closed_at) if complaint.closed_at else None,
         "verify_due": complaint.verify_due,
         "respond_due": complaint.respond_due,
         "due_date": complaint.due_date,
@@ -406,7 +407,10 @@ def track_data(request, complaint: Complaint) -> dict:
         "can_confirm": complaint.status == Complaint.Status.DONE
         and complaint.resident_confirmed is None,
         "can_reopen": services.complaint_can_reopen(complaint),
-        "timeline": [entry.__dict__ for entry in selectors.complaint_public_timeline(complaint)],
+        "timeline": [
+            {**entry.__dict__, "at": timezone.localtime(entry.at)}
+            for entry in selectors.complaint_public_timeline(complaint)
+        ],
     }
 
 

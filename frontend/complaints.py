@@ -57,16 +57,23 @@ def complaint_new(request):
     key = key or uuid.uuid4().hex
     form = ComplaintSubmitForm(data=request.POST, files=request.FILES)
     try:
-        existing = Complaint.objects.filter(idempotency_key=key).first()
-        if existing is not None:  # a double tap or a resent form: show what was stored
-            return redirect("complaint-receipt", code=existing.tracking_code)
-        wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
-        if wait:
-            return _limited(request, "complaints/new.html", _form_context(form, key), wait)
         if not form.is_valid():
+            # Not counted by the rate limit: fixing typing mistakes is not abuse.
             return _form_page(request, form, key, status=400)
         if form.is_bot():
             return _form_page(request, form, key, status=400, refused=True)
+        existing = Complaint.objects.filter(idempotency_key=key).first()
+        if existing is not None:
+            if services.complaint_is_repeat(existing, form.service_data(), form.cleaned_data):
+                # A double tap or a resent form: show what was stored.
+                return redirect("complaint-receipt", code=existing.tracking_code)
+            # The same form page (e.g. kept offline) used again for another complaint: a key
+            # derived from both, so a double tap of this second complaint still stores one.
+            key = services.complaint_derived_key(key, form.service_data(), form.cleaned_data)
+        else:
+            wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
+            if wait:
+                return _limited(request, "complaints/new.html", _form_context(form, key), wait)
         complaint, _created = services.complaint_submit(
             data=form.service_data(),
             category=form.cleaned_data["category"],
@@ -81,8 +88,31 @@ def complaint_new(request):
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return _form_page(request, form, key, status=400)
     except DatabaseError:
-        return _form_page(request, form, key, status=503, unavailable=True)
+        try:
+            return _form_page(request, form, key, status=503, unavailable=True)
+        except DatabaseError:
+            return _busy_page(request, key)
     return redirect("complaint-receipt", code=complaint.tracking_code)
+
+
+def _busy_page(request, key):
+    """Answer 503 without touching the database: everything typed goes back in hidden fields.
+
+    The page carries the same idempotency key, so sending it again stores the complaint once.
+    """
+    fields = [
+        (name, value)
+        for name, value in request.POST.items()
+        if name not in ("idempotency_key", "website") and len(value) <= 5000
+    ]
+    response = render(
+        request,
+        "complaints/busy.html",
+        {"fields": fields, "idempotency_key": key, "photo_lost": bool(request.FILES)},
+        status=503,
+    )
+    response["Retry-After"] = "5"
+    return response
 
 
 def _form_context(form, key, **flags):

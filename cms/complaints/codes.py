@@ -14,7 +14,8 @@ PREFIX = "KCM"
 ALPHABET = "34679ACDEFGHJKMNPQRTWXY"
 _VALUE = {char: index for index, char in enumerate(ALPHABET)}
 _BODY_LENGTH = 7
-_CLEAN = re.compile(r"[\s\-_.]+")
+# Spaces, dots and every dash a phone keyboard may put in (hyphen, en and em dash, minus).
+_CLEAN = re.compile(r"[\s\-_.\u2010-\u2015\u2212]+")
 
 
 def _check_character(body: str) -> str:

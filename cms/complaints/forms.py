@@ -5,6 +5,7 @@ Field names follow the contract in DESIGN.md, so a client can post the same name
 """
 
 import re
+from decimal import Decimal
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -71,8 +72,6 @@ class ComplaintSubmitForm(forms.Form):
         required=False,
         min_value=-90,
         max_value=90,
-        max_digits=9,
-        decimal_places=6,
         widget=forms.HiddenInput,
         error_messages={"invalid": _("The location from your phone could not be read.")},
     )
@@ -80,8 +79,6 @@ class ComplaintSubmitForm(forms.Form):
         required=False,
         min_value=-180,
         max_value=180,
-        max_digits=9,
-        decimal_places=6,
         widget=forms.HiddenInput,
         error_messages={"invalid": _("The location from your phone could not be read.")},
     )
@@ -119,11 +116,26 @@ class ComplaintSubmitForm(forms.Form):
         required=False,
     )
     # A field people never see (hidden with CSS and aria-hidden); bots fill everything in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reporter_name"].widget.attrs["autocomplete"] = "name"
+
+    def _clean_coordinate(self, name):
+        # Phones report more decimals than the 6 we keep (about 10 cm): round, never refuse.
+        value = self.cleaned_data[name]
+        return None if value is None else value.quantize(Decimal("0.000001"))
+
+    def clean_latitude(self):
+        return self._clean_coordinate("latitude")
+
+    def clean_longitude(self):
+        return self._clean_coordinate("longitude")
 
     def clean_description(self):
         return _clean_text(self.cleaned_data["description"])

@@ -183,6 +183,19 @@ def complaint_submit(
         raise
 
 
+def complaint_is_repeat(existing: Complaint, data: dict, cleaned: dict) -> bool:
+    """Return whether `data` is the same complaint as `existing` (same key, same content)."""
+    return existing.idempotency_fingerprint == _fingerprint(
+        data, cleaned["category"], cleaned.get("photo")
+    )
+
+
+def complaint_derived_key(key: str, data: dict, cleaned: dict) -> str:
+    """Return a new idempotency key for other content sent with an already used key."""
+    fingerprint = _fingerprint(data, cleaned["category"], cleaned.get("photo"))
+    return hashlib.sha256(f"{key}:{fingerprint}".encode()).hexdigest()[:40]
+
+
 def _repeat(existing: Complaint, data, category, photo) -> tuple[Complaint, bool]:
     if existing.idempotency_fingerprint != _fingerprint(data, category, photo):
         raise IdempotencyConflict(
@@ -258,6 +271,8 @@ def complaint_change_status(
         complaint.is_public = bool(publish) and complaint.privacy != Complaint.Privacy.CONFIDENTIAL
     if to in Complaint.CLOSED:
         complaint.closed_at = now
+        # A fresh "sudah selesai?" for every closing, also after the resident reopened it.
+        complaint.resident_confirmed = None
     elif complaint.status in Complaint.CLOSED:  # reopened by staff
         complaint.closed_at = None
         complaint.resident_confirmed = None

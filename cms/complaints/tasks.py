@@ -46,7 +46,7 @@ def notify_staff_new_complaint(complaint_id: int) -> int:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("New %(kind)s %(code)s: %(category)s") % {
-            "kind": complaint.get_kind_display().lower(),
+            "kind": complaint.get_kind_display(),
             "code": complaint.tracking_code,
             "category": complaint.category.name,
         }

@@ -5,9 +5,13 @@ handles complaints without any page permission; editors without complaint permis
 neither the menu nor any complaint URL.
 """
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -62,8 +66,30 @@ class ComplaintViewSet(ModelViewSet):
         return finder
 
 
+class CategoryDeleteView(DeleteView):
+    """Refuse, with a message, to delete a category complaints still use (PROTECT)."""
+
+    def form_valid(self, form):
+        used = self.object.complaints.count()
+        if used:
+            messages.error(
+                self.request,
+                ngettext(
+                    "This category is used by %(count)d complaint and cannot be deleted. "
+                    'Untick "offered in the form" instead.',
+                    "This category is used by %(count)d complaints and cannot be deleted. "
+                    'Untick "offered in the form" instead.',
+                    used,
+                )
+                % {"count": used},
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class ComplaintCategoryViewSet(ModelViewSet):
     model = ComplaintCategory
+    delete_view_class = CategoryDeleteView
     name = "complaint-categories"
     icon = "tag"
     menu_label = _("Categories")

@@ -3,9 +3,9 @@
 from django import template
 from django.conf import settings
 from django.core.cache import cache
-from django.urls import translate_url
+from django.urls import reverse, translate_url
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from wagtail.models import Locale, Site
 
 from pages.models import AnnouncementPage
@@ -103,7 +103,9 @@ def site_menu(context):
             "items": [
                 {"title": child.title, "url": child.get_url(request)}
                 for child in home.get_children().live().public().in_menu()
-            ],
+            ]
+            # Not a page: the complaint service every resident should find from anywhere.
+            + [{"title": gettext("Complaints"), "url": reverse("complaint-new")}],
         }
         cache.set(key, menu, 3600)
     return menu

@@ -1285,7 +1285,10 @@ def guide_pages() -> list[PageSpec]:
                 "steps": steps(
                     (
                         "Buka formulir pengaduan",
-                        p('Buka menu <a href="/pengaduan/baru/">Pengaduan</a> di aplikasi ini.'),
+                        p(
+                            'Buka menu <a href="/pengaduan/baru/">Pengaduan</a> di bagian atas '
+                            "halaman, atau tombol Kirim pengaduan di beranda."
+                        ),
                     ),
                     (
                         "Pilih jenis dan kategori",
@@ -1298,7 +1301,7 @@ def guide_pages() -> list[PageSpec]:
                         "Tulis uraian dan lokasi",
                         p(
                             "Jelaskan masalahnya dengan singkat dan jelas. Tambahkan foto dan "
-                            "tandai lokasi di peta bila bisa."
+                            "tekan Gunakan lokasi saya bila Anda berada di tempatnya."
                         ),
                     ),
                     (
@@ -1319,8 +1322,9 @@ def guide_pages() -> list[PageSpec]:
                         "Pantau tindak lanjutnya",
                         p(
                             'Masukkan kode lacak di halaman <a href="/pengaduan/lacak/">Lacak '
-                            "pengaduan</a> untuk melihat prosesnya. Kami menanggapi paling lambat "
-                            "5 hari kerja."
+                            "pengaduan</a> untuk melihat prosesnya. Kami memeriksa pengaduan "
+                            "paling lambat 3 hari kerja dan menanggapinya paling lambat 5 hari "
+                            "kerja sesudahnya."
                         ),
                     ),
                 ),
@@ -1349,7 +1353,10 @@ def guide_pages() -> list[PageSpec]:
                 "steps": steps(
                     (
                         "Open the complaint form",
-                        p('Open the <a href="/pengaduan/baru/">Complaints</a> menu of this app.'),
+                        p(
+                            'Open the <a href="/en/pengaduan/baru/">Complaints</a> menu at the '
+                            "top of the page, or the Send a complaint button on the home page."
+                        ),
                     ),
                     (
                         "Choose the type and category",
@@ -1362,7 +1369,7 @@ def guide_pages() -> list[PageSpec]:
                         "Describe the problem and the place",
                         p(
                             "Explain the problem briefly and clearly. Add a photo and mark the "
-                            "place on the map if you can."
+                            "place: tap Use my location if you are there."
                         ),
                     ),
                     (
@@ -1380,7 +1387,8 @@ def guide_pages() -> list[PageSpec]:
                         "Follow it up",
                         p(
                             'Enter the code on the <a href="/pengaduan/lacak/">Track a complaint'
-                            "</a> page to see its progress. We answer within 5 working days."
+                            "</a> page to see its progress. We check it within 3 working days and "
+                            "answer within 5 more."
                         ),
                     ),
                 ),

@@ -34,8 +34,9 @@ from .text import Dates, DocRef, ImageRef, PageRef
 
 STAFF_USERNAME = "staf"
 STAFF_PASSWORD = "staf-demo-2026"
-SITE_URL = "http://127.0.0.1:8000/"
-ADMIN_URL = "http://127.0.0.1:8000/admin/"
+# Where the demo is served: DJANGO_BASE_URL (the Makefile sets it from HOST and PORT).
+SITE_URL = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/"
+ADMIN_URL = SITE_URL + "admin/"
 
 
 class DemoDataError(Exception):

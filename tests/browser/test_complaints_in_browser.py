@@ -62,7 +62,7 @@ def test_a_mistake_comes_back_with_the_text_kept(watched_page, demo_server):
     page.get_by_label("Nama Anda").fill("Wati")
     page.get_by_role("button", name="Kirim", exact=True).click()
     page.wait_for_load_state()
-    assert page.locator("#id_description-error").inner_text().startswith("Tulis sedikit")
+    assert page.locator("#id_description_error").inner_text().startswith("Tulis sedikit")
     assert page.get_by_label("Nama Anda").input_value() == "Wati"
     assert page.get_by_label("Jelaskan masalah atau permohonan Anda").input_value() == "Rusak"
     assert watcher.outside_requests == []

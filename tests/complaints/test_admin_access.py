@@ -126,3 +126,18 @@ def test_dashboard_panel_is_not_shown_to_editors(client, editor):
 
     assert response.status_code == 200
     assert soup(response).select_one("#complaints-summary-section") is None
+
+
+def test_deleting_a_category_in_use_is_refused_with_a_message(client, django_user_model):
+    from cms.complaints.models import ComplaintCategory
+    from tests.complaints.helpers import submit
+
+    admin = django_user_model.objects.create_superuser("admin", "a@x.id", "x")
+    client.force_login(admin)
+    submit(category="jalan-jembatan")
+    category = ComplaintCategory.objects.get(slug="jalan-jembatan")
+    url = reverse("complaint-categories:delete", args=[category.pk])
+    response = client.post(url, follow=True)
+    assert response.status_code == 200
+    assert ComplaintCategory.objects.filter(pk=category.pk).exists()
+    assert "tidak dapat dihapus" in response.content.decode()

@@ -282,3 +282,17 @@ def test_racing_requests_with_one_key_store_one_complaint(client):
     assert sorted(code for code, _ in results).count(201) == 1
     assert {code for code, _ in results} <= {200, 201}
     assert len({tracking for _, tracking in results}) == 1
+
+
+@pytest.mark.parametrize("body", ["[1, 2]", '"abc"', "123", "null"])
+def test_json_that_is_not_an_object_is_a_400(client, body):
+    response = client.post(URL, body, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["errors"]
+
+
+def test_phone_coordinates_with_many_decimals_are_rounded(client):
+    body = dict(VALID, latitude=-6.91474412345, longitude=107.60981098765)
+    assert post_json(client, body).status_code == 201
+    complaint = Complaint.objects.get()
+    assert str(complaint.latitude) == "-6.914744" and str(complaint.longitude) == "107.609811"

@@ -77,7 +77,7 @@ def test_invalid_post_keeps_what_was_typed_and_asks_for_the_photo_again(site_tre
     assert page.find("input", attrs={"name": "reporter_name"})["value"] == "Siti Rahayu"
     errors = [p.get_text() for p in page.select(".error")]
     assert len(errors) == 2
-    assert page.find(id="id_description-error") and page.find(id="id_reporter_email-error")
+    assert page.find(id="id_description_error") and page.find(id="id_reporter_email_error")
     assert "foto" in main_text(response).lower() or "photo" in main_text(response).lower()
     assert Complaint.objects.count() == 0
 
@@ -87,7 +87,7 @@ def test_bad_photo_gets_a_message_next_to_the_field(site_tree, client):
     data["photo"] = upload("foto.jpg", b"this is not a picture")
     response = client.post(NEW, data)
     assert response.status_code == 400
-    assert soup(response).find(id="id_photo-error")
+    assert soup(response).find(id="id_photo_error")
     assert Complaint.objects.count() == 0
 
 
@@ -272,3 +272,79 @@ def test_service_page_links_to_the_form_with_its_topic(site_tree, client):
     form = client.get("/pengaduan/baru/?kategori=adminduk")
     selected = soup(form).find("select", attrs={"name": "category"}).find("option", selected=True)
     assert selected["value"] == "adminduk"
+
+
+def test_every_described_by_reference_points_at_an_element(site_tree, client):
+    """Screen readers find each field's help and error text."""
+    data = form_data(description="pendek", reporter_email="bukan-email", reporter_phone="x")
+    page = soup(client.post(NEW, data))
+    references = [
+        ref
+        for node in page.select("[aria-describedby]")
+        for ref in node["aria-describedby"].split()
+    ]
+    assert "id_description_error" in references
+    for ref in references:
+        assert page.find(id=ref) is not None, ref
+
+
+def test_the_honeypot_cannot_be_reached_with_the_keyboard(site_tree, client):
+    field = soup(client.get(NEW)).find("input", attrs={"name": "website"})
+    assert field["tabindex"] == "-1" and field["autocomplete"] == "off"
+
+
+def test_mistakes_do_not_use_up_the_rate_limit(site_tree, client, settings):
+    settings.COMPLAINT_SUBMIT_RATE = 2
+    for number in range(4):
+        client.post(NEW, form_data(description="x", idempotency_key=f"mistake-key-{number}"))
+    assert client.post(NEW, form_data()).status_code == 302
+
+
+def test_a_kept_form_page_used_for_a_second_complaint_stores_both(site_tree, client):
+    first = client.post(NEW, form_data())
+    second_data = form_data(description="Lampu jalan di gang mawar mati sejak kemarin.")
+    second = client.post(NEW, second_data)
+    again = client.post(NEW, second_data)  # and a double tap of the second one
+    assert Complaint.objects.count() == 2
+    assert first["Location"] != second["Location"] == again["Location"]
+
+
+def test_database_down_while_answering_still_gives_503_with_the_text(site_tree, client):
+    from django.db import DatabaseError
+
+    with (
+        mock.patch(
+            "frontend.complaints.services.complaint_submit", side_effect=OperationalError("x")
+        ),
+        mock.patch("frontend.complaints._form_page", side_effect=DatabaseError("still down")),
+    ):
+        response = client.post(NEW, form_data())
+    assert response.status_code == 503
+    page = soup(response)
+    assert page.find("input", attrs={"name": "description"})["value"] == VALID["description"]
+    assert page.find("input", attrs={"name": "idempotency_key"})["value"] == "form-key-0001"
+
+
+def test_codes_typed_with_phone_dashes_are_found(site_tree, client):
+    complaint = submit()
+    typed = complaint.tracking_code.replace("-", "\u2013")
+    response = client.get("/pengaduan/lacak/", {"kode": typed})
+    assert response["Location"] == f"/pengaduan/lacak/{complaint.tracking_code}/"
+
+
+def test_reopened_complaint_can_be_confirmed_after_it_is_closed_again(site_tree, client):
+    staff = officer()
+    complaint = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
+    url = f"/pengaduan/lacak/{complaint.tracking_code}/"
+    client.post(url, {"action": "not_solved"})
+    advance(Complaint.objects.get(pk=complaint.pk), Status.DONE, actor=staff)
+    page = soup(client.get(url))
+    assert page.find("button", attrs={"value": "solved"})
+    client.post(url, {"action": "solved"})
+    assert Complaint.objects.get(pk=complaint.pk).resident_confirmed is True
+
+
+def test_complaint_form_is_in_the_menu_and_on_the_home_page(site_tree, client):
+    home = soup(client.get("/"))
+    assert home.select_one('.site-nav a[href="/pengaduan/baru/"]')
+    assert home.find("main").select_one('a[href="/pengaduan/baru/"]')

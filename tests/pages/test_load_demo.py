@@ -3,6 +3,7 @@
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
@@ -74,8 +75,8 @@ def counts():
 def test_loading_prints_the_login_details(demo_output):
     """The first run says what it created and where and how to log in."""
     assert "Demo kecamatan created" in demo_output
-    assert "http://127.0.0.1:8000/" in demo_output
-    assert "http://127.0.0.1:8000/admin/" in demo_output
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/" in demo_output  # DJANGO_BASE_URL
+    assert f"{settings.WAGTAILADMIN_BASE_URL}/admin/" in demo_output
     assert "staf" in demo_output
     assert "staf-demo-2026" in demo_output
 

@@ -36,6 +36,10 @@
     });
   }
 
+  // After a failed submit, take keyboard and screen-reader users to the list of problems.
+  var problems = document.getElementById("form-errors");
+  if (problems) problems.focus();
+
   // One tap sends once: the idempotency key makes a second post harmless, this saves the wait.
   var form = document.querySelector("[data-complaint-form]");
   if (form) {
