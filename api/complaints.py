@@ -53,6 +53,28 @@ def _absolute(request, path: str) -> str:
     return request.build_absolute_uri(path)
 
 
+class BadIdempotencyKey(Exception):
+    """The Idempotency-Key header is malformed; `response` is the 400 to send."""
+
+    def __init__(self, response):
+        super().__init__("bad Idempotency-Key")
+        self.response = response
+
+
+def idempotency_key_from(request, hint: str) -> str | None:
+    """Return the request's Idempotency-Key (None when absent); raise BadIdempotencyKey."""
+    try:
+        return idempotency_key_clean(request.headers.get("Idempotency-Key"))
+    except ValueError:
+        raise BadIdempotencyKey(
+            error_response(
+                _("The Idempotency-Key header must be 8 to 64 letters, digits, - or _."),
+                {"Idempotency-Key": [hint]},
+                400,
+            )
+        ) from None
+
+
 def too_many(wait: int):
     return error_response(
         _("Too many attempts from your connection. Try again in %(minutes)d minutes.")
@@ -255,13 +277,9 @@ class ComplaintListSubmitApi(ResidentApiView):
     )
     def post(self, request):
         try:
-            key = idempotency_key_clean(request.headers.get("Idempotency-Key"))
-        except ValueError:
-            return error_response(
-                _("The Idempotency-Key header must be 8 to 64 letters, digits, - or _."),
-                {"Idempotency-Key": [_("Use a UUID, made once per complaint.")]},
-                400,
-            )
+            key = idempotency_key_from(request, _("Use a UUID, made once per complaint."))
+        except BadIdempotencyKey as error:
+            return error.response
         try:
             return self._submit(request, key)
         except DatabaseError:

@@ -19,10 +19,16 @@ from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
-from api.complaints import ResidentApiView, service_unavailable, too_many, track_lookup_limited
+from api.complaints import (
+    BadIdempotencyKey,
+    ResidentApiView,
+    idempotency_key_from,
+    service_unavailable,
+    too_many,
+    track_lookup_limited,
+)
 from api.errors import error_response
 from cms.complaints import selectors as complaint_selectors
-from cms.complaints.forms import idempotency_key_clean
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 from cms.surveys import selectors, services
 from cms.surveys.errors import SurveyError
@@ -127,13 +133,9 @@ class SurveySubmitApi(ResidentApiView):
     )
     def post(self, request):
         try:
-            key = idempotency_key_clean(request.headers.get("Idempotency-Key"))
-        except ValueError:
-            return error_response(
-                _("The Idempotency-Key header must be 8 to 64 letters, digits, - or _."),
-                {"Idempotency-Key": [_("Use a UUID, made once per response.")]},
-                400,
-            )
+            key = idempotency_key_from(request, _("Use a UUID, made once per response."))
+        except BadIdempotencyKey as error:
+            return error.response
         try:
             if key and SurveyResponse.objects.filter(idempotency_key=key).exists():
                 return self._store(request, key)  # a retry: never refused, never counted
