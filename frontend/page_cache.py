@@ -1,4 +1,4 @@
-"""HTTP caching of public pages: validators for every reader, a shared page cache for anonymous ones.
+"""HTTP caching of public pages: validators for everyone, a shared page cache for anonymous readers.
 
 Every HTML page a view marks as public (`mark_public(request)`: Wagtail pages through the
 `before_serve_page` hook, the search page without a query) is answered by an anonymous reader
@@ -211,7 +211,7 @@ class PageCacheMiddleware:
         body = response.content
         patch_cache_control(response, no_cache=True)
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
-        etag = 'W/"{}"'.format(hashlib.md5(body, usedforsecurity=False).hexdigest())
+        etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
         now = int(timezone.now().timestamp())
         response["ETag"] = etag
         response["Last-Modified"] = http_date(now)

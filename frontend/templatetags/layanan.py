@@ -6,8 +6,8 @@ from django.core.cache import cache
 from django.urls import translate_url
 from django.utils import timezone
 from django.utils.html import format_html
-from django.utils.translation import gettext as _
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from pages.models import AnnouncementPage

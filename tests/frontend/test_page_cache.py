@@ -166,7 +166,9 @@ def test_an_expired_announcement_leaves_cached_pages_on_time(client, site_tree, 
     """
     now = timezone.now()
     AnnouncementPageFactory(
-        title="Banjir di Sukasari", urgency="darurat", valid_until=now + datetime.timedelta(minutes=2)
+        title="Banjir di Sukasari",
+        urgency="darurat",
+        valid_until=now + datetime.timedelta(minutes=2),
     )
     guide = GuidePageFactory()
     for url in ("/", guide.url, site_tree.announcements.url):
