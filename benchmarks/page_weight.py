@@ -12,6 +12,7 @@ from the browser cache counts as 0.
 - first visit: a fresh browser profile opens the page and waits until the network is idle
   (images below the fold are lazy and not counted, as for a resident who does not scroll);
 - repeat visit: the same profile opens the page again after visiting another page;
+- LCP: the element of the Largest Contentful Paint; an image there must not be lazy;
 - HTML: the compressed size (brotli, as sent over HTTPS; gzip over plain HTTP) of the page.
 
 Budgets (DESIGN.md): first visit at most 100 KB and 15 requests, HTML at most 14 KB
@@ -70,9 +71,7 @@ class NetworkLog:
 
     def summary(self) -> dict:
         total = sum(self.bytes.get(rid, 0) for rid in self.requests)
-        script = sum(
-            self.bytes.get(rid, 0) for rid, kind in self.types.items() if kind == "Script"
-        )
+        script = sum(self.bytes.get(rid, 0) for rid, kind in self.types.items() if kind == "Script")
         third_party = [url for url in self.requests.values() if urlparse(url).netloc != self.host]
         return {
             "bytes": total,
@@ -80,6 +79,16 @@ class NetworkLog:
             "js": script,
             "third_party": third_party,
         }
+
+
+LCP_SCRIPT = """() => new Promise((resolve) => {
+  new PerformanceObserver((list) => {
+    const entry = list.getEntries().at(-1);
+    const el = entry && entry.element;
+    resolve(el ? {tag: el.tagName.toLowerCase(), lazy: el.loading === "lazy"} : null);
+  }).observe({type: "largest-contentful-paint", buffered: true});
+  setTimeout(() => resolve(null), 2000);
+})"""
 
 
 def visit(page, url):
@@ -95,6 +104,7 @@ def measure(browser, base_url, path, elsewhere) -> dict:
     log = NetworkLog(context, page, urlparse(base_url).netloc)
     visit(page, base_url + path)
     first = log.summary()
+    first["lcp"] = page.evaluate(LCP_SCRIPT)
     visit(page, base_url + elsewhere)
     log.reset()
     visit(page, base_url + path)
@@ -120,7 +130,7 @@ def main() -> int:
         urls["complaint form"] = "/pengaduan/baru/"
         print(
             f"\n{'page':<16}{'first KB':>9}{'req':>5}{'JS KB':>7}{'3rd':>5}"
-            f"{'repeat KB':>11}{'req':>5}{'HTML KB':>9}  path / budget failures"
+            f"{'repeat KB':>11}{'req':>5}{'HTML KB':>9}  LCP  path / budget failures"
         )
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -145,12 +155,15 @@ def main() -> int:
                     broken.append(f"repeat > {REPEAT_KB} KB")
                 if result["html"] > HTML_KB * 1024:
                     broken.append(f"HTML > {HTML_KB} KB")
+                lcp = first["lcp"] or {}
+                if lcp.get("lazy"):
+                    broken.append("the LCP image is lazy")
                 failures += bool(broken)
                 print(
                     f"{name:<16}{kb(first['bytes']):>9}{first['requests']:>5}{kb(first['js']):>7}"
                     f"{len(first['third_party']):>5}{kb(repeat['bytes']):>11}"
-                    f"{repeat['requests']:>5}{kb(result['html']):>9}  {path}"
-                    + (f"  FAIL: {', '.join(broken)}" if broken else "")
+                    f"{repeat['requests']:>5}{kb(result['html']):>9}  {lcp.get('tag', '?'):<4} "
+                    f"{path}" + (f"  FAIL: {', '.join(broken)}" if broken else "")
                 )
             browser.close()
     print("\nWithin budget." if not failures else f"\n{failures} page(s) over budget.")

@@ -41,7 +41,7 @@ from pages.signals import content_version, next_content_boundary
 
 # Query parameters a public page understands; any other parameter (utm_..., fbclid) is served
 # uncached rather than filling the cache with copies of the same page.
-CACHED_PARAMETERS = {"kategori", "halaman", "tab"}
+CACHED_PARAMETERS = {"kategori", "halaman", "waktu"}
 # Cookies that may change what a page shows to this reader.
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
 SKIPPED_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/")

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 PROJECT = Path(__file__).resolve().parents[2]
-IGNORE = [f"--ignore={name}" for name in ("admin", "rest_framework", "drf_spectacular*", "wagtail*")]
+IGNORE = [
+    f"--ignore={name}" for name in ("admin", "rest_framework", "drf_spectacular*", "wagtail*")
+]
 
 SERVE = """
 import json, sys

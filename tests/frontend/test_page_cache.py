@@ -255,11 +255,27 @@ def test_unknown_query_parameters_are_served_uncached(client, site_tree):
 
 
 def test_a_filtered_listing_is_cached_apart(client, site_tree):
-    warm(client, site_tree.guides.url)
+    warm(client, site_tree.events.url)
 
-    response = client.get(site_tree.guides.url + "?halaman=2")
+    for query in ("?halaman=2", "?waktu=lalu", "?kategori=kesehatan"):
+        assert client.get(site_tree.events.url + query)["X-Page-Cache"] == "miss", query
+        assert warm(client, site_tree.events.url + query), query
 
-    assert response["X-Page-Cache"] == "miss"
+
+def test_the_first_card_of_a_listing_is_not_lazy(client, site_tree):
+    """It is often the largest thing on a phone's first screen (LCP): fetch it at once."""
+    from tests.factories import ImageFactory
+
+    for _ in range(3):
+        AnnouncementPageFactory(listing_image=ImageFactory())
+
+    images = soup(client.get(site_tree.announcements.url)).select(".card img")
+
+    assert len(images) == 3
+    assert not images[0].has_attr("loading")
+    assert [img.get("loading") for img in images[1:]] == ["lazy", "lazy"]
+    for img in images:
+        assert img["width"] and img["height"]
 
 
 def test_search_with_a_query_is_not_cached(client, site_tree):
