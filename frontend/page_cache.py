@@ -173,6 +173,8 @@ class PageCacheMiddleware:
     def process_response(self, request, response, key):
         if not response.get("Content-Type", "").startswith("text/html"):
             return response
+        if request.path.startswith(SKIPPED_PREFIXES):
+            return response  # the admin and the API have their own rules
         patch_vary_headers(response, ("Save-Data",))
         if not self.is_public(request, response):
             if self.is_personal(request, response):
@@ -209,7 +211,6 @@ class PageCacheMiddleware:
 
     def make_entry(self, response) -> CachedPage:
         body = response.content
-        patch_cache_control(response, no_cache=True)
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
         etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
         now = int(timezone.now().timestamp())
