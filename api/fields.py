@@ -9,8 +9,10 @@ sizes and absolute URLs, rich text as display HTML with absolute links, a catego
 import re
 from functools import cache
 
+from django.urls import reverse
 from rest_framework import serializers
 from wagtail import blocks
+from wagtail.api.utils import get_full_url
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.rich_text import RichText, expand_db_html
@@ -99,22 +101,6 @@ class RichTextHtmlField(serializers.CharField):
         return rich_text_html(self.context.get("request"), str(value))
 
 
-class CategoryField(serializers.Field):
-    """The page's category as {slug, name}, the name in the page's own language."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        kwargs["source"] = "*"
-        super().__init__(**kwargs)
-
-    def to_representation(self, page):
-        category = page.category
-        if category is None:
-            return None
-        english = page.locale.language_code == "en" and category.name_en
-        return {"slug": category.slug, "name": category.name_en if english else category.name}
-
-
 class StreamField(serializers.Field):
     """A StreamField as structured JSON: [{type, id, value}], ready to render.
 
@@ -161,3 +147,120 @@ class StreamField(serializers.Field):
         if isinstance(block, DocumentChooserBlock):
             return {"id": value.pk, "title": value.title, "url": absolute(request, value.url)}
         return block.get_api_representation(value, self.context)
+
+
+def category_representation(page, language: str | None = None) -> dict | None:
+    """Return the page's category as {slug, name}, the name in the page's own language.
+
+    `language` is the page's language code when the caller knows it (else page.locale says).
+    """
+    category = getattr(page, "category", None)
+    if category is None:
+        return None
+    language = language or page.locale.language_code
+    english = language == "en" and category.name_en
+    return {"slug": category.slug, "name": category.name_en if english else category.name}
+
+
+def page_type(page) -> str:
+    return f"{page._meta.app_label}.{type(page).__name__}"
+
+
+def detail_url(request, page) -> str:
+    """Return the page's API address, as its own `meta.detail_url` spells it."""
+    return get_full_url(request, reverse("wagtailapi:pages:detail", args=[page.pk]))
+
+
+def html_url(request, page) -> str | None:
+    """Return the page's address on the site, as its own `meta.html_url` spells it."""
+    return page.get_full_url(request)
+
+
+def card_representation(request, page, language: str | None = None) -> dict:
+    """Return what a card of `page` shows, as the site's own cards (components/card.html).
+
+    {id, title, type, summary, display_date (types that have one), category (types that have
+    one), listing_image, html_url, detail_url}: reads nothing the queryset did not join in
+    (pages.models.base.for_cards), so a list of cards costs no query per card.
+    """
+    card = {"id": page.pk, "title": page.title, "type": page_type(page), "summary": page.summary}
+    if hasattr(page, "display_date"):
+        card["display_date"] = page.display_date.isoformat() if page.display_date else None
+    if hasattr(page, "category_id"):
+        card["category"] = category_representation(page, language)
+    card["listing_image"] = image_representation(request, page.listing_image)
+    card["html_url"] = html_url(request, page)
+    card["detail_url"] = detail_url(request, page)
+    return card
+
+
+class CategoryField(serializers.Field):
+    """The page's category as {slug, name}, the name in the page's own language."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        return category_representation(page)
+
+
+class FeaturedPagesField(serializers.Field):
+    """The home page's featured guides and infographics, as cards (see card_representation).
+
+    The same pages, in the same order and language, as the home page shows
+    (HomePage.featured): live and public ones only, in a fixed number of queries.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, home):
+        request = self.context.get("request")
+        # Featured pages are in the home page's language (HomePage.featured).
+        language = home.locale.language_code
+        return [card_representation(request, page, language) for page in home.featured()]
+
+
+class QuickLinksField(serializers.Field):
+    """The home page's quick links as [{label, url, page}], `url` always absolute.
+
+    `url` is where the link goes (the chosen page's address, or the address typed in);
+    `page` is {id, title, type, detail_url} when a page was chosen, else null.
+    """
+
+    def to_representation(self, stream):
+        request = self.context.get("request")
+        links = []
+        for child in stream:
+            value = child.value
+            page = value.get("page")
+            if page is not None:
+                page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+                url = html_url(request, page)
+                target = {
+                    "id": page.pk,
+                    "title": page.title,
+                    "type": page_type(page),
+                    "detail_url": detail_url(request, page),
+                }
+            else:
+                url, target = value.get("url") or "", None
+                if url.startswith("/") and not url.startswith("//"):
+                    url = get_full_url(request, url)
+            links.append({"label": value.get("label", ""), "url": url, "page": target})
+        return links
+
+
+class AbsoluteImageDownloadUrlField(serializers.Field):
+    """An image's original file as an absolute URL (Wagtail's own is relative)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, image):
+        # The same base as Wagtail's document download_url and every detail_url.
+        return get_full_url(self.context.get("request"), image.file.url)

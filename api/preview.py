@@ -15,7 +15,6 @@ from rest_framework.response import Response
 from wagtail.models import Page
 
 from api import schema
-from api.errors import ApiBadRequest
 from api.views import PagesApi
 
 SALT = "api.preview"
@@ -43,6 +42,9 @@ class PagePreviewApi(PagesApi):
     name = "preview"
     known_query_parameters = frozenset({"token", "fields", "rich_text_format"})
 
+    def filterable_fields(self, model) -> set[str]:
+        return set()  # a preview is found by its token: no field filters
+
     @classmethod
     def get_urlpatterns(cls):
         return [pattern for pattern in super().get_urlpatterns() if pattern.name == "listing"]
@@ -55,14 +57,11 @@ class PagePreviewApi(PagesApi):
             ),
             schema.COMMON[0],
         ],
-        responses={200: schema.OpenApiTypes.OBJECT, 400: schema.ERROR, 403: schema.ERROR},
+        responses={200: schema.page_detail(), 400: schema.ERROR, 403: schema.ERROR},
     )
     def listing_view(self, request):
         """Return the latest draft of the page a preview token names."""
-        unknown = set(request.GET) - self.known_query_parameters
-        if unknown:
-            message = _("Unknown query parameters: %(names)s.") % {"names": ", ".join(unknown)}
-            raise ApiBadRequest(message, {name: [message] for name in unknown})
+        self.check_query_parameters(Page.objects.none())
         page = preview_page(request.GET.get("token", ""))
         self._preview = page
         serializer = self.get_serializer(page)

@@ -1,7 +1,13 @@
-"""OpenAPI schema: our public endpoints only."""
+"""OpenAPI schema: our public endpoints only, with the fields of every page type."""
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from functools import cache
+
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    inline_serializer,
+)
 from rest_framework import serializers
 
 
@@ -25,18 +31,6 @@ ERROR = OpenApiResponse(
 NOT_MODIFIED = OpenApiResponse(
     description="Not modified: the copy named by If-None-Match is current."
 )
-
-
-def listing(name: str):
-    return inline_serializer(
-        f"{name}List",
-        {
-            "meta": inline_serializer(
-                f"{name}ListMeta", {"total_count": serializers.IntegerField()}
-            ),
-            "items": serializers.ListField(child=serializers.DictField()),
-        },
-    )
 
 
 def param(name, description, type_=str, enum=None):
@@ -82,7 +76,7 @@ def detail_schema(name: str):
     return {
         "operation_id": f"{name.lower()}_detail",
         "parameters": [COMMON[0], *CONDITIONAL],
-        "responses": {200: OpenApiTypes.OBJECT, 304: NOT_MODIFIED, 400: ERROR, 404: ERROR},
+        "responses": {200: detail(name), 304: NOT_MODIFIED, 400: ERROR, 404: ERROR},
     }
 
 
@@ -92,3 +86,250 @@ def find_schema(name: str, finder):
         "parameters": [finder],
         "responses": {302: OpenApiResponse(description="Redirect to the detail URL."), 404: ERROR},
     }
+
+
+# What each page type's fields hold, for the schema (docs/api.md says the same in words).
+# One class per component: spectacular names a component after its class.
+class RenditionSerializer(serializers.Serializer):
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    url = serializers.URLField()
+
+
+class RenditionsSerializer(serializers.Serializer):
+    webp = RenditionSerializer(many=True)
+    jpeg = RenditionSerializer(many=True)
+
+
+class ImageSerializer(serializers.Serializer):
+    """An image as ready-made renditions (api.fields.image_representation)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    alt = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+    renditions = RenditionsSerializer()
+
+
+class CategorySerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    name = serializers.CharField(help_text="In the page's language.")
+
+
+class BlockSerializer(serializers.Serializer):
+    """One block of a StreamField; rich text in `value` is HTML with absolute links."""
+
+    type = serializers.CharField()
+    id = serializers.CharField()
+    value = serializers.JSONField()
+
+
+class CardSerializer(serializers.Serializer):
+    """What a card shows (api.fields.card_representation)."""
+
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.CharField()
+    summary = serializers.CharField()
+    display_date = serializers.DateField(required=False, help_text="Types that have one.")
+    category = CategorySerializer(allow_null=True, required=False)
+    listing_image = ImageSerializer(allow_null=True)
+    html_url = serializers.URLField()
+    detail_url = serializers.URLField()
+
+
+class QuickLinkPageSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    type = serializers.CharField()
+    detail_url = serializers.URLField()
+
+
+class QuickLinkSerializer(serializers.Serializer):
+    label = serializers.CharField()
+    url = serializers.URLField(help_text="Where the link goes, absolute.")
+    page = QuickLinkPageSerializer(allow_null=True, help_text="The page chosen, if any.")
+
+
+class PageLinkMetaSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    detail_url = serializers.URLField()
+
+
+class PageLinkSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = PageLinkMetaSerializer()
+    title = serializers.CharField()
+
+
+class AttachedDocumentMetaSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    detail_url = serializers.URLField()
+    download_url = serializers.URLField()
+
+
+class AttachedDocumentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = AttachedDocumentMetaSerializer()
+    title = serializers.CharField()
+
+
+class AttachmentMetaSerializer(serializers.Serializer):
+    type = serializers.CharField()
+
+
+class AttachmentSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = AttachmentMetaSerializer()
+    document = AttachedDocumentSerializer()
+    title = serializers.CharField()
+
+
+class PageMetaSerializer(serializers.Serializer):
+    type = serializers.CharField(help_text="e.g. pages.AnnouncementPage")
+    detail_url = serializers.URLField()
+    html_url = serializers.URLField()
+    slug = serializers.CharField()
+    first_published_at = serializers.DateTimeField(allow_null=True)
+    locale = serializers.CharField()
+
+
+class MediaMetaSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    detail_url = serializers.URLField()
+    tags = serializers.ListField(child=serializers.CharField())
+    download_url = serializers.URLField(help_text="The original file, absolute.")
+
+
+class ImageItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = MediaMetaSerializer()
+    title = serializers.CharField()
+    width = serializers.IntegerField()
+    height = serializers.IntegerField()
+
+
+class DocumentItemSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    meta = MediaMetaSerializer()
+    title = serializers.CharField()
+
+
+# Fields whose shape is ours (api/fields.py); the rest follow their model field.
+SHAPES = {
+    "listing_image": lambda: ImageSerializer(allow_null=True),
+    "image": lambda: ImageSerializer(allow_null=True),
+    "category": lambda: CategorySerializer(allow_null=True),
+    "featured_pages": lambda: CardSerializer(many=True),
+    "quick_links": lambda: QuickLinkSerializer(many=True),
+    "attachments": lambda: AttachmentSerializer(many=True),
+    "related_service": lambda: PageLinkSerializer(allow_null=True),
+    "is_expired": lambda: serializers.BooleanField(),
+}
+
+
+def _field(model, name):
+    from django.db import models
+    from wagtail.fields import RichTextField, StreamField
+
+    if name in SHAPES:
+        return SHAPES[name]()
+    field = model._meta.get_field(name)
+    if isinstance(field, StreamField):
+        return BlockSerializer(many=True)
+    if isinstance(field, RichTextField):
+        return serializers.CharField(help_text="HTML with absolute links.")
+    if field.choices:
+        return serializers.ChoiceField(choices=[value for value, _label in field.choices])
+    for model_field, serializer_field in (
+        (models.DateTimeField, serializers.DateTimeField),
+        (models.DateField, serializers.DateField),
+        (models.BooleanField, serializers.BooleanField),
+        (models.IntegerField, serializers.IntegerField),
+    ):
+        if isinstance(field, model_field):
+            return serializer_field(allow_null=field.null)
+    return serializers.CharField(allow_null=field.null)
+
+
+def page_types():
+    """Return the page types clients read, in the order docs/api.md lists them."""
+    from pages import models as pages
+
+    return [
+        pages.AnnouncementPage,
+        pages.InfographicPage,
+        pages.GuidePage,
+        pages.ServicePage,
+        pages.EventPage,
+        pages.StandardPage,
+        pages.HomePage,
+    ]
+
+
+def api_field_names(model) -> list[str]:
+    return [field.name for field in model.api_fields]
+
+
+@cache
+def page_serializer(model, listed: bool):
+    """The shape of one page of `model`: every api_field (details), or those a list offers.
+
+    In a list, the type's own fields come only when asked for with ?fields=.
+    """
+    from api.views import DETAIL_ONLY_FIELDS
+
+    names = [name for name in api_field_names(model) if not (listed and name in DETAIL_ONLY_FIELDS)]
+    attrs = {
+        "id": serializers.IntegerField(),
+        "meta": PageMetaSerializer(),
+        "title": serializers.CharField(),
+    }
+    for name in names:
+        field = _field(model, name)
+        field.required = not listed
+        attrs[name] = field
+    suffix = "ListItem" if listed else ""
+    return type(f"{model.__name__}{suffix}Serializer", (serializers.Serializer,), attrs)
+
+
+@cache
+def _listing_class(name: str):
+    if name == "Pages":
+        items = PolymorphicProxySerializer(
+            component_name="PageListItem",
+            serializers=[page_serializer(model, listed=True) for model in page_types()],
+            resource_type_field_name=None,
+            many=True,
+        )
+    else:
+        items = {"Images": ImageItemSerializer, "Documents": DocumentItemSerializer}[name](
+            many=True
+        )
+    meta = type(
+        f"{name}ListMetaSerializer",
+        (serializers.Serializer,),
+        {"total_count": serializers.IntegerField()},
+    )
+    return type(
+        f"{name}ListSerializer", (serializers.Serializer,), {"meta": meta(), "items": items}
+    )
+
+
+def listing(name: str):
+    return _listing_class(name)()
+
+
+def page_detail():
+    return PolymorphicProxySerializer(
+        component_name="Page",
+        serializers=[page_serializer(model, listed=False) for model in page_types()],
+        resource_type_field_name=None,
+    )
+
+
+def detail(name: str):
+    if name == "Pages":
+        return page_detail()
+    return {"Images": ImageItemSerializer, "Documents": DocumentItemSerializer}[name]()

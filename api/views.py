@@ -1,4 +1,9 @@
-"""Content endpoints: Wagtail API v2 with our filters, error shape and HTTP caching."""
+"""Content endpoints: Wagtail API v2 with our filters, error shape and HTTP caching.
+
+Wagtail's own filters answer bad input in English with {"message": ...} only; every one of
+them is replaced here by a filter that names the parameter at fault, in the client's
+language (api.errors.api_language), in the shared shape.
+"""
 
 import hashlib
 import json
@@ -6,28 +11,40 @@ import re
 from datetime import datetime
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import FieldError, ValidationError
 from django.db import models
 from django.db.models import Count, Max, Q
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpResponseNotModified
 from django.utils import timezone
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
+from taggit.managers import TaggableManager
 from wagtail import fields as wagtail_fields
+from wagtail.api.rich_text import APIRichText, RichTextFormatError
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.serializers import PageSerializer
-from wagtail.api.v2.utils import BadRequestError, page_models_from_string, parse_fields_parameter
+from wagtail.api.v2.utils import (
+    BadRequestError,
+    get_restricted_collection_ids,
+    page_models_from_string,
+    parse_fields_parameter,
+)
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from api import fields, schema
-from api.errors import ApiBadRequest
+from api.errors import ApiBadRequest, bad_parameter, shown
 from pages.models import AnnouncementPage, EventPage
 from pages.signals import content_changed_at, content_version
 
@@ -66,17 +83,34 @@ FILTERABLE_FIELDS = (
 MAX_SEARCH_LENGTH = 100
 SEARCH_SYNTAX = re.compile(r"[\"'()*:^{}\[\]+\-~]")
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
-TRUE, FALSE = {"1", "true", "yes"}, {"0", "false", "no"}
+# How every boolean query parameter may be spelled (English, Indonesian, digits).
+TRUE = ("true", "1", "ya", "yes")
+FALSE = ("false", "0", "tidak", "no")
+# An id in a URL or a query: ASCII digits that fit a 64-bit column.
+ID = re.compile(r"[0-9]{1,18}")
+MAX_ID = 2**63 - 1
+# Tree filters: parameter -> the PageQuerySet method that applies it.
+TREE_FILTERS = {
+    "child_of": "child_of",
+    "ancestor_of": "ancestor_of",
+    "descendant_of": "descendant_of",
+    "translation_of": "translation_of",
+}
+# Query parameters every endpoint takes that change only how the answer is written.
+PRESENTATION_PARAMETERS = frozenset({"pretty"})
 
 
 def parse_flag(name: str, value: str) -> bool:
     """Return the boolean a query parameter spells; raise ApiBadRequest otherwise."""
-    if value.lower() in TRUE:
+    if value.strip().lower() in TRUE:
         return True
-    if value.lower() in FALSE:
+    if value.strip().lower() in FALSE:
         return False
-    message = _("%(name)s must be true or false.") % {"name": name}
-    raise ApiBadRequest(message, {name: [message]})
+    raise bad_parameter(
+        name,
+        _("%(name)s must be one of: %(values)s.")
+        % {"name": name, "values": ", ".join(map("/".join, zip(TRUE, FALSE, strict=True)))},
+    )
 
 
 def parse_count(request, name: str, default: int, maximum: int | None = None) -> int:
@@ -84,17 +118,20 @@ def parse_count(request, name: str, default: int, maximum: int | None = None) ->
     raw = request.GET.get(name)
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-        if value < 0:
-            raise ValueError
-    except ValueError:
-        message = _("%(name)s must be a whole number, 0 or more.") % {"name": name}
-        raise ApiBadRequest(message, {name: [message]}) from None
+    if not re.fullmatch(r"[0-9]+", raw):
+        raise bad_parameter(name, _("%(name)s must be a whole number, 0 or more.") % {"name": name})
+    value = int(raw)
     if maximum is not None and value > maximum:
         message = _("%(name)s may be at most %(maximum)d.") % {"name": name, "maximum": maximum}
-        raise ApiBadRequest(message, {name: [message]})
+        raise bad_parameter(name, message)
     return value
+
+
+def parse_id(name: str, value: str) -> int:
+    """Return the id a query parameter names; raise ApiBadRequest otherwise."""
+    if not ID.fullmatch(value):
+        raise bad_parameter(name, _("%(name)s must be an id: a whole number.") % {"name": name})
+    return int(value)
 
 
 class CappedPagination(WagtailPagination):
@@ -115,6 +152,7 @@ class StrictFieldsFilter:
     """`?field=value` on plain fields of the type (Wagtail's FieldsFilter, stricter).
 
     Stream and rich-text fields cannot be compared; a bad value is a 400, never a 500.
+    Tags (images, documents) take a comma-separated list: items carrying every one of them.
     """
 
     def filter_queryset(self, request, queryset, view):
@@ -123,26 +161,92 @@ class StrictFieldsFilter:
         for name in sorted(names & set(request.GET)):
             field = queryset.model._meta.get_field(name)
             value = request.GET[name]
+            if isinstance(field, TaggableManager):
+                for tag in value.split(","):
+                    queryset = queryset.filter(**{f"{name}__name": tag})
+                queryset._filtered_by_tag = True
+                continue
             if not isinstance(field, FILTERABLE_FIELDS):
-                message = _("Cannot filter by %(name)s.") % {"name": name}
-                raise ApiBadRequest(message, {name: [message]})
+                raise bad_parameter(name, _("Cannot filter by %(name)s.") % {"name": name})
             if isinstance(field, models.BooleanField):
                 value = parse_flag(name, value)
             try:
                 queryset = queryset.filter(**{name: value})
             except (ValidationError, ValueError, TypeError, OverflowError):
                 message = _("%(value)s is not a valid value for %(name)s.") % {
-                    "value": repr(value),
+                    "value": shown(value),
                     "name": name,
                 }
-                raise ApiBadRequest(message, {name: [message]}) from None
+                raise bad_parameter(name, message) from None
+        return queryset
+
+
+class StrictOrderingFilter:
+    """`?order=a,-b` on the type's plain fields, or `?order=random` (Wagtail's, in our words)."""
+
+    def filter_queryset(self, request, queryset, view):
+        raw = request.GET.get("order")
+        if not raw:
+            return queryset
+        names = raw.split(",")
+        if "random" in names:
+            if len(names) > 1 or "offset" in request.GET:
+                raise bad_parameter(
+                    "order", _("order=random cannot be combined with other fields or offset.")
+                )
+            return queryset.order_by("?")
+        allowed = set(view.get_available_fields(queryset.model, db_fields_only=True))
+        for name in names:
+            if name.removeprefix("-") not in allowed:
+                raise bad_parameter(
+                    "order", _("Cannot order by %(field)s.") % {"field": shown(name)}
+                )
+        try:
+            return queryset.order_by(*names)
+        except FieldError:
+            raise bad_parameter(
+                "order", _("Cannot order by %(field)s.") % {"field": shown(raw)}
+            ) from None
+
+
+class TreeFilter:
+    """child_of, ancestor_of, descendant_of, translation_of: a public page's id (or `root`)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "child_of" in request.GET and "descendant_of" in request.GET:
+            raise bad_parameter(
+                "descendant_of", _("descendant_of cannot be combined with child_of.")
+            )
+        for name, method in TREE_FILTERS.items():
+            if name in request.GET:
+                queryset = getattr(queryset, method)(self.page(request, view, name))
+        return queryset
+
+    def page(self, request, view, name):
+        value = request.GET[name]
+        if value == "root" and name != "ancestor_of":
+            return view.get_root_page()
+        page = view.get_base_queryset().filter(pk=parse_id(name, value)).first()
+        if page is None:
+            message = _("%(name)s: there is no public page with id %(id)s.")
+            raise bad_parameter(name, message % {"name": name, "id": value})
+        return page
+
+
+class LocaleFilter:
+    """`?locale=id|en`: pages of one language (checked by PagesApi.check_query_parameters)."""
+
+    def filter_queryset(self, request, queryset, view):
+        if "locale" in request.GET:
+            queryset = queryset.filter(locale__language_code=request.GET["locale"])
         return queryset
 
 
 class ContentFilter:
-    """Filters residents' clients need: category, urgent, pinned, current, upcoming.
+    """Filters residents' clients need: category, urgent, current, upcoming.
 
     Each is tied to the page types that have it; asking it of another type is a 400.
+    The time-dependent ones compare with the view's `now`, the same moment its ETag uses.
     """
 
     parameters = {
@@ -154,6 +258,7 @@ class ContentFilter:
 
     def filter_queryset(self, request, queryset, view):
         model = queryset.model
+        now = view.now
         for name, owner in self.parameters.items():
             if name not in request.GET:
                 continue
@@ -165,7 +270,7 @@ class ContentFilter:
                     "name": name,
                     "type": f"pages.{owner.__name__}" if owner else wanted,
                 }
-                raise ApiBadRequest(message, {name: [message]})
+                raise bad_parameter(name, message)
             if name == "category":
                 queryset = queryset.filter(category__slug=value)
                 continue
@@ -174,10 +279,9 @@ class ContentFilter:
                 urgent = Q(urgency=AnnouncementPage.Urgency.EMERGENCY)
                 queryset = queryset.filter(urgent) if flag else queryset.exclude(urgent)
             elif name == "current":
-                current = Q(valid_until__isnull=True) | Q(valid_until__gt=timezone.now())
+                current = Q(valid_until__isnull=True) | Q(valid_until__gt=now)
                 queryset = queryset.filter(current) if flag else queryset.exclude(current)
             elif name == "upcoming":
-                now = timezone.now()
                 ongoing = Q(end__gte=now) | Q(end__isnull=True, start__gte=now)
                 queryset = (
                     queryset.filter(ongoing).order_by("start")
@@ -200,7 +304,9 @@ class SafeSearchFilter:
         operator = request.GET.get("search_operator")
         if operator not in (None, "and", "or"):
             message = _("search_operator must be and or or.")
-            raise ApiBadRequest(message, {"search_operator": [message]})
+            raise bad_parameter("search_operator", message)
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise bad_parameter("search", _("search cannot be combined with tags."))
         raw = CONTROL_CHARACTERS.sub(" ", request.GET["search"])[:MAX_SEARCH_LENGTH]
         terms = " ".join(SEARCH_SYNTAX.sub(" ", raw).split())
         if not terms:
@@ -211,7 +317,7 @@ class SafeSearchFilter:
             )
         except (FilterFieldError, OrderByFieldError) as error:
             message = _("Cannot combine %(name)s with search.") % {"name": error.field_name}
-            raise ApiBadRequest(message, {"search": [message]}) from error
+            raise bad_parameter("search", message) from error
 
 
 def _has_field(model, name: str) -> bool:
@@ -220,6 +326,20 @@ def _has_field(model, name: str) -> bool:
     except Exception:
         return False
     return True
+
+
+def fields_error(error) -> ApiBadRequest:
+    """Return the 400 for a `?fields=` Wagtail refused, in our words."""
+    text = str(error)
+    if text.startswith("unknown fields: "):
+        names = text.removeprefix("unknown fields: ")
+        return bad_parameter("fields", _("Unknown fields: %(names)s.") % {"names": names[:200]})
+    if text.endswith("does not support nested fields"):
+        name = text.split("'")[1] if text.count("'") >= 2 else "?"
+        return bad_parameter(
+            "fields", _("%(name)s has no fields of its own to choose.") % {"name": name[:60]}
+        )
+    return bad_parameter("fields", _("fields must be a comma-separated list of field names."))
 
 
 class ContentPageSerializer(PageSerializer):
@@ -243,8 +363,16 @@ def latest(*moments: datetime | None) -> datetime | None:
 
 
 class ConditionalMixin:
-    """ETag/Last-Modified on every answer; a matching conditional GET gets 304, no body."""
+    """What our endpoints share: the error shape, HTTP validators and public, anonymous reads.
 
+    ETag/Last-Modified on every answer; a matching conditional GET gets 304, no body. No
+    authentication: the content is public and read-only, the same for everyone, so the
+    answers do not vary by cookie and shared caches may keep them (a preview is authorised
+    by its signed token, not by a session).
+    """
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
     list_cache_control = LIST_CACHE_CONTROL
     detail_cache_control = DETAIL_CACHE_CONTROL
 
@@ -252,18 +380,76 @@ class ConditionalMixin:
         # Wagtail answers its own errors as {"message": ...}: hand them to our one handler
         # (settings.REST_FRAMEWORK["EXCEPTION_HANDLER"]) as DRF exceptions instead.
         if isinstance(exc, BadRequestError):
-            exc = ApiBadRequest(str(exc))
+            exc = self.unnamed_bad_request(exc)
         elif isinstance(exc, Http404):
             exc = NotFound(_("Not found."))
         return super().handle_exception(exc)
 
+    def unnamed_bad_request(self, exc) -> ApiBadRequest:
+        """Name the parameter of a Wagtail error none of our checks caught first."""
+        text = str(exc)
+        named = [name for name in self.request.GET if name and name in text]
+        name = named[0] if named else "query"
+        return bad_parameter(name, _("%(name)s is not valid.") % {"name": name})
+
+    @property
+    def known_parameters(self) -> frozenset:
+        return self.known_query_parameters | PRESENTATION_PARAMETERS
+
     def check_query_parameters(self, queryset):
-        # PostgreSQL refuses a NUL inside a string: say so instead of failing with a 500.
+        """Refuse NULs (PostgreSQL cannot store them) and parameters that mean nothing here."""
         for name, values in self.request.GET.lists():
-            if any("\x00" in value for value in values):
-                message = _("%(name)s may not contain a null character.") % {"name": name}
-                raise ApiBadRequest(message, {name: [message]})
-        super().check_query_parameters(queryset)
+            if "\x00" in name or any("\x00" in value for value in values):
+                message = _("%(name)s may not contain a null character.") % {
+                    "name": name.replace("\x00", "")
+                }
+                raise bad_parameter(name, message)
+        if self.request.GET.get("pretty"):
+            parse_flag("pretty", self.request.GET["pretty"])
+        fields = self.filterable_fields(queryset.model)
+        unknown = sorted(set(self.request.GET) - fields - self.known_parameters)
+        if unknown:
+            message = _("Unknown query parameter: %(names)s.") % {
+                "names": ", ".join(shown(name) for name in unknown)
+            }
+            raise ApiBadRequest(message, {name: [message] for name in unknown})
+
+    def filterable_fields(self, model) -> set[str]:
+        """Return the fields a `?field=value` filter may name."""
+        return set(self.get_available_fields(model, db_fields_only=True))
+
+    def get_serializer_class(self):
+        try:
+            return super().get_serializer_class()
+        except BadRequestError as error:
+            raise fields_error(error) from None
+
+    def resolve_rich_text_format(self):
+        try:
+            return APIRichText.resolve_format(self.request.GET.get("rich_text_format"))
+        except RichTextFormatError:
+            formats = ", ".join(sorted(APIRichText._serializers()))
+            message = _("rich_text_format must be one of: %(formats)s.") % {"formats": formats}
+            raise bad_parameter("rich_text_format", message) from None
+
+    def get_object(self):
+        # <int:pk> takes any length of digits; a database column does not.
+        if int(self.kwargs.get("pk", 0)) > MAX_ID:
+            raise Http404
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            parse_id("id", request.GET["id"])
+        return super().find_object(queryset, request)
+
+    def get_renderer_context(self):
+        # Compact JSON, unless ?pretty asks for it indented (a browser gets the browsable,
+        # indented page anyway).
+        context = super().get_renderer_context()
+        pretty = self.request.GET.get("pretty")
+        context["indent"] = 4 if pretty is not None and pretty.lower() in ("", *TRUE) else None
+        return context
 
     def not_modified(self, request, etag: str, last_modified: datetime | None):
         """Return a 304 when the client's copy is current, else None."""
@@ -288,7 +474,10 @@ class ConditionalMixin:
         return response
 
     def query_key(self) -> str:
-        return "&".join(sorted(f"{k}={v}" for k, v in self.request.GET.lists()))
+        """Return what, besides the content, decides the bytes of the answer."""
+        renderer = getattr(self.request, "accepted_renderer", None)
+        query = "&".join(sorted(f"{k}={v}" for k, v in self.request.GET.lists()))
+        return f"{getattr(renderer, 'format', '')}?{query}"
 
 
 class PagesApi(ConditionalMixin, PagesAPIViewSet):
@@ -298,28 +487,66 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
     pagination_class = CappedPagination
     filter_backends = [
         StrictFieldsFilter,
-        *PagesAPIViewSet.filter_backends[1:-1],
+        TreeFilter,
+        StrictOrderingFilter,
+        LocaleFilter,
         ContentFilter,
         SafeSearchFilter,  # last: search results cannot be filtered further
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(ContentFilter.parameters)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # One moment per request: the time filters and the ETag agree on what "now" is.
+        self.now = timezone.now()
 
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
         locale = self.request.GET.get("locale")
         if locale is not None and locale not in dict(settings.LANGUAGES):
             message = _("Unknown locale %(locale)s; use one of: %(choices)s.") % {
-                "locale": repr(locale),
+                "locale": shown(locale),
                 "choices": ", ".join(code for code, _name in settings.LANGUAGES),
             }
-            raise ApiBadRequest(message, {"locale": [message]})
+            raise bad_parameter("locale", message)
 
     def get_base_queryset(self):
-        # Wagtail asks for it several times per request; each costs the view-restriction and
-        # site queries, so build it once.
+        """Return the live pages anyone may read on the requested site, in every language.
+
+        Wagtail's version lets a session that entered a page's password see that page: a
+        public, shared-cache answer must not depend on who asks, so every page with a view
+        restriction is left out (with its descendants). Built once per request.
+        """
         if not hasattr(self, "_base_queryset"):
-            self._base_queryset = super().get_base_queryset()
+            queryset = Page.objects.live()
+            for restriction in PageViewRestriction.objects.select_related("page"):
+                queryset = queryset.not_descendant_of(restriction.page, inclusive=True)
+            site = self.requested_site()
+            if site is None:
+                self._base_queryset = queryset.none()
+            else:
+                pages = queryset.descendant_of(site.root_page, inclusive=True)
+                if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+                    for translation in site.root_page.get_translations():
+                        pages |= queryset.descendant_of(translation, inclusive=True)
+                self._base_queryset = pages
         return self._base_queryset
+
+    def requested_site(self):
+        """Return the site named by `?site=host[:port]`, else the site of the request."""
+        raw = self.request.GET.get("site")
+        if not raw:
+            return Site.find_for_request(self.request)
+        hostname, _colon, port = raw.partition(":")
+        query = {"hostname": hostname}
+        if port:
+            if not re.fullmatch(r"[0-9]{1,5}", port):
+                raise bad_parameter("site", _("site must be host or host:port."))
+            query["port"] = int(port)
+        site = Site.objects.filter(**query).order_by("pk").first()
+        if site is None:
+            raise bad_parameter("site", _("Unknown site %(site)s.") % {"site": shown(raw)})
+        return site
 
     def get_queryset(self):
         if not hasattr(self, "_queryset"):
@@ -333,8 +560,8 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
             try:
                 page_models_from_string(type_name)
             except (LookupError, ValueError):
-                message = _("Unknown page type %(type)s.") % {"type": repr(type_name)}
-                raise ApiBadRequest(message, {"type": [message]}) from None
+                message = _("Unknown page type %(type)s.") % {"type": shown(type_name)}
+                raise bad_parameter("type", message) from None
         queryset = super().get_queryset().select_related("locale")
         model = queryset.model
         for name in ("listing_image", "image"):
@@ -359,21 +586,42 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
             try:
                 config = parse_fields_parameter(self.request.GET["fields"])
             except ValueError as error:
-                raise ApiBadRequest(_("fields error: %s") % error) from error
+                raise fields_error(error) from None
             asked = {name for name, negated, _sub in config if not negated} & DETAIL_ONLY_FIELDS
             if asked:
                 message = _(
                     "%(fields)s: only on a single page (/api/v2/pages/<id>/), not in lists."
                 ) % {"fields": ", ".join(sorted(asked))}
-                raise ApiBadRequest(message, {"fields": [message]})
+                raise bad_parameter("fields", message)
             if config and config[0][0] == "*":
                 model = self.get_queryset().model
                 names = [n for n in self.get_available_fields(model) if n not in DETAIL_ONLY_FIELDS]
                 config = [("_", False, None), *((n, False, None) for n in names), *config[1:]]
-                return self._get_serializer_class(
-                    self.request.wagtailapi_router, model, config, show_details=False
-                )
+                try:
+                    return self._get_serializer_class(
+                        self.request.wagtailapi_router, model, config, show_details=False
+                    )
+                except BadRequestError as error:
+                    raise fields_error(error) from None
         return super().get_serializer_class()
+
+    def time_boundary(self, model) -> datetime | None:
+        """Return the last moment (up to now) at which a time-dependent answer changed.
+
+        An announcement's `is_expired` (and whether `current` keeps it) flips when its
+        `valid_until` passes; an event leaves `upcoming` when it ends. Nobody publishes
+        anything then, so the content version does not move: this moment goes into the
+        ETag and Last-Modified of the answers it affects instead. One query, whatever the
+        number of items; None when the answer does not depend on the time.
+        """
+        now = self.now
+        if issubclass(model, AnnouncementPage):
+            passed = AnnouncementPage.objects.live().filter(valid_until__lte=now)
+            return passed.aggregate(moment=Max("valid_until"))["moment"]
+        if issubclass(model, EventPage) and "upcoming" in self.request.GET:
+            ends = EventPage.objects.live().annotate(moment=Coalesce("end", "start"))
+            return ends.filter(moment__lt=now).aggregate(last=Max("moment"))["last"]
+        return None
 
     @extend_schema(**schema.list_schema("Pages", schema.PAGE_FILTERS))
     def listing_view(self, request):
@@ -386,10 +634,16 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
         )
         if "search" not in request.GET:
             self._total_count = found["count"]
+        boundary = self.time_boundary(queryset.model)
         etag = make_etag(
-            "pages", content_version(), found["count"], found["published"], self.query_key()
+            "pages",
+            content_version(),
+            found["count"],
+            found["published"],
+            boundary,
+            self.query_key(),
         )
-        last_modified = latest(found["published"], content_changed_at())
+        last_modified = latest(found["published"], content_changed_at(), boundary)
         answer = self.not_modified(request, etag, last_modified)
         if answer is not None:
             answer["Cache-Control"] = self.list_cache_control
@@ -403,15 +657,19 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
     def detail_view(self, request, pk):
         """Return one published page with every field of its type."""
         instance = self.get_object()
+        self.check_query_parameters(type(instance).objects.none())
+        # An expired announcement says so from the moment it expires.
+        expired_at = instance.valid_until if getattr(instance, "is_expired", False) else None
         etag = make_etag(
             "page",
             instance.pk,
             instance.last_published_at,
             instance.latest_revision_id,
             content_version(),
+            expired_at,
             self.query_key(),
         )
-        last_modified = latest(instance.last_published_at, content_changed_at())
+        last_modified = latest(instance.last_published_at, content_changed_at(), expired_at)
         answer = self.not_modified(request, etag, last_modified)
         if answer is not None:
             return answer
@@ -424,15 +682,28 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
         return super().find_view(request)
 
 
+class AbsoluteImageSerializer(ImageSerializer):
+    """Wagtail's image serializer, with an absolute `download_url`."""
+
+    download_url = fields.AbsoluteImageDownloadUrlField(read_only=True)
+
+
 class BodyHashMixin(ConditionalMixin):
     """Images and documents: the ETag is a hash of the answer itself (cheap, always right)."""
 
     pagination_class = CappedPagination
+    filter_backends = [StrictFieldsFilter, StrictOrderingFilter, SafeSearchFilter]
     list_cache_control = MEDIA_CACHE_CONTROL
     detail_cache_control = MEDIA_CACHE_CONTROL
 
+    def get_queryset(self):
+        # As for pages: a collection with any view restriction is left out for everyone.
+        anonymous = AnonymousRequest()
+        restricted = get_restricted_collection_ids(anonymous)
+        return self.model.objects.exclude(collection__in=restricted).order_by("id")
+
     def finish(self, request, data, items, cache_control):
-        etag = make_etag(json.dumps(data, sort_keys=True, default=str))
+        etag = make_etag(json.dumps(data, sort_keys=True, default=str), self.query_key())
         last_modified = latest(*(getattr(item, "created_at", None) for item in items))
         answer = self.not_modified(request, etag, last_modified)
         if answer is not None:
@@ -450,11 +721,21 @@ class BodyHashMixin(ConditionalMixin):
 
     def detail_view(self, request, pk):
         instance = self.get_object()
+        self.check_query_parameters(type(instance).objects.none())
         data = self.get_serializer(instance).data
         return self.finish(request, data, [instance], self.detail_cache_control)
 
 
+class AnonymousRequest:
+    """What a view restriction asks of a request, answered as for a stranger."""
+
+    session: dict = {}
+    user = AnonymousUser()
+
+
 class ImagesApi(BodyHashMixin, ImagesAPIViewSet):
+    base_serializer_class = AbsoluteImageSerializer
+
     @extend_schema(**schema.list_schema("Images"))
     def listing_view(self, request):
         """List images with their size and download URL."""

@@ -40,9 +40,10 @@ def pytest_sessionfinish(session, exitstatus):
     # cms.settings.test makes a new media folder per run; remove it so /tmp does not fill up.
     from django.conf import settings
 
-    media = Path(settings.MEDIA_ROOT)
-    if media.parent == Path(tempfile.gettempdir()) and media.name.startswith("layanan-test-"):
-        shutil.rmtree(media, ignore_errors=True)
+    for folder in (settings.MEDIA_ROOT, settings.PRIVATE_MEDIA_ROOT):
+        media = Path(folder)
+        if media.parent == Path(tempfile.gettempdir()) and media.name.startswith("layanan-test-"):
+            shutil.rmtree(media, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -329,3 +329,46 @@ def translate(page, language: str = "en", **fields):
     translation.save_revision().publish()
     translation.refresh_from_db()
     return translation.specific
+
+
+# --- complaints-admin: complaints and what staff manage around them ---
+
+
+class ComplaintCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "complaints.ComplaintCategory"
+
+    name = factory.Sequence(lambda n: f"Kategori {n}")
+    name_en = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"kategori-{n}")
+
+
+class ReplyTemplateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "complaints.ReplyTemplate"
+
+    title = factory.Sequence(lambda n: f"Templat {n}")
+    text = "Terima kasih atas laporan Anda. Petugas kami sudah meninjau lokasi."
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    """A complaint stored directly (no service, no notification), received today by default."""
+
+    class Meta:
+        model = "complaints.Complaint"
+
+    tracking_code = factory.LazyFunction(lambda: _tracking_code_new())
+    category = factory.SubFactory(ComplaintCategoryFactory)
+    description = factory.Sequence(lambda n: f"Lampu jalan di gang {n} mati sejak seminggu.")
+    location_text = "Desa Sukamaju RT 02/RW 03"
+    reporter_name = "Siti Aminah"
+    reporter_phone = "0812 3456 7890"
+    reporter_email = "siti@contoh.id"
+    verify_due = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=3))
+    respond_due = factory.LazyFunction(lambda: timezone.localdate() + datetime.timedelta(days=10))
+
+
+def _tracking_code_new():
+    from cms.complaints.codes import tracking_code_new
+
+    return tracking_code_new()

@@ -46,8 +46,14 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "pages",
+    "cms.complaints",
+    "cms.surveys",
     "frontend",
     "api",
+    "django_tasks",
+    "django_tasks_db",
+    # Web app manifest view and template tags; our templates (frontend/) override its own.
+    "pwa",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -82,10 +88,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips sessions, auth and templates (frontend/page_cache.py).
     "frontend.page_cache.PageCacheMiddleware",
+    # Outside CorsMiddleware: adds POST to preflight answers of /api/v1/ (complaints).
+    "api.cors.ResidentEndpointCorsMiddleware",
     # Before CommonMiddleware, so its redirects carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Under /api/: language from Accept-Language only, every error as JSON (api/middleware.py).
+    "api.middleware.ApiMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -236,6 +246,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public content of the kecamatan (pages, images, documents). See docs/api.md.",
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and docs are public: served without sessions (no Vary: Cookie), and the
+    # public content endpoints declare no authentication, so no "Authorize" button.
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # Our own endpoints only: Wagtail's admin API stays out of the schema.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
     # Swagger UI from our own static files: nothing is loaded from a CDN.
@@ -245,10 +259,52 @@ SPECTACULAR_SETTINGS = {
 }
 # CORS: other sites' front ends may read the API; content is read-only for them.
 CORS_ALLOWED_ORIGINS = env_list("DJANGO_CORS_ALLOWED_ORIGINS")
+
+# Background work (django-tasks): run at once by default; in production the database backend
+# and `manage.py db_worker` keep a slow mail server away from the resident's request.
+TASKS = {
+    "default": {
+        "BACKEND": env("DJANGO_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+    }
+}
+
+# Complaints (cms/complaints).
+# Photos of complaints never live under MEDIA_URL: a view checks who may see them.
+PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only).
+NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
+# Per client address: submissions per hour, tracking look-ups per 10 minutes.
+COMPLAINT_SUBMIT_RATE = env_int("DJANGO_COMPLAINT_SUBMIT_RATE", 10)
+COMPLAINT_TRACK_RATE = env_int("DJANGO_COMPLAINT_TRACK_RATE", 30)
+# Survey responses per client per hour (a family at one phone may rate a few services).
+SURVEY_SUBMIT_RATE = env_int("DJANGO_SURVEY_SUBMIT_RATE", 20)
+# How long the public figures stay cached at most; any change to the data renews them at once.
+FIGURES_CACHE_SECONDS = env_int("DJANGO_FIGURES_CACHE_SECONDS", 3600)
+# A resident may reopen a finished complaint within this many days.
+COMPLAINT_REOPEN_DAYS = env_int("DJANGO_COMPLAINT_REOPEN_DAYS", 14)
+# Who hears about new complaints and resident replies (comma-separated; staff in the
+# "Petugas Pengaduan" group with an email address are added to these).
+COMPLAINT_NOTIFY_EMAILS = env_list("DJANGO_COMPLAINT_NOTIFY_EMAILS")
+# Where SMS/WhatsApp messages go: a class with send(to, text); see docs/complaints.md.
+COMPLAINT_MESSAGE_SENDER = env(
+    "DJANGO_COMPLAINT_MESSAGE_SENDER", "cms.complaints.messaging.LogSender"
+)
 CORS_URLS_REGEX = r"^/api/.*$"
+# Content is read-only; api.cors adds POST for the resident endpoints under /api/v1/.
 CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
-CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
-CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified"]
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "accept-language",
+    "content-type",
+    "idempotency-key",
+    "if-none-match",
+    "if-modified-since",
+]
+CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Retry-After"]
+
+# PWA: django-pwa renders frontend/templates/manifest.json; the worker is our own file, served
+# with its config and version by frontend/pwa_views.py (docs/pwa.md).
+PWA_SERVICE_WORKER_PATH = BASE_DIR / "frontend" / "worker" / "serviceworker.js"
 
 LOGGING = {
     "version": 1,

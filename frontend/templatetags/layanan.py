@@ -166,3 +166,24 @@ def lowdata(parser, token):
     nodelist = parser.parse(("endlowdata",))
     parser.delete_first_token()
     return LowDataNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
+
+
+@register.simple_tag
+def complaint_form_url(page) -> str:
+    """Return the complaint form's URL with the topic linked to this service page preselected.
+
+    A category points at the Indonesian page; its translations share the translation key.
+    """
+    from django.urls import reverse
+
+    from cms.complaints.models import ComplaintCategory
+
+    url = reverse("complaint-new")
+    slug = (
+        ComplaintCategory.objects.filter(
+            is_active=True, service_page__translation_key=page.translation_key
+        )
+        .values_list("slug", flat=True)
+        .first()
+    )
+    return f"{url}?kategori={slug}" if slug else url

@@ -10,6 +10,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
+from api.fields import FeaturedPagesField, QuickLinksField
 from pages.blocks import QuickLinkBlock
 
 from .announcement import AnnouncementIndexPage, AnnouncementPage
@@ -55,8 +56,8 @@ class HomePage(BasePage):
         *BasePage.api_fields,
         APIField("hero_title"),
         APIField("hero_text"),
-        APIField("quick_links"),
-        APIField("featured_pages"),
+        APIField("quick_links", serializer=QuickLinksField()),
+        APIField("featured_pages", serializer=FeaturedPagesField()),
     ]
 
     class Meta:

@@ -1,13 +1,20 @@
 """HTTP caching of the content API: validators, 304s, and ETags that follow the content."""
 
-import pytest
-from django.utils.http import http_date
+import datetime
 
-from tests.factories import AnnouncementPageFactory, CategoryFactory, ImageFactory
+import pytest
+from django.utils import timezone
+from django.utils.http import http_date, parse_http_date
+
+from tests.factories import AnnouncementPageFactory, CategoryFactory, EventPageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
 ANNOUNCEMENTS = "/api/v2/pages/?type=pages.AnnouncementPage"
+
+
+def http_date_of(header: str) -> datetime.datetime:
+    return datetime.datetime.fromtimestamp(parse_http_date(header), tz=datetime.UTC)
 
 
 def etag(client, url) -> str:
@@ -134,3 +141,102 @@ def test_editing_an_image_changes_the_etags_of_pages_that_show_it(client, site_t
     assert etag(client, listing) != before_list
     assert etag(client, detail) != before_detail
     assert client.get(detail).json()["listing_image"]["alt"] == "Warga antre di loket PATEN"
+
+
+class Clock:
+    """Moves django.utils.timezone.now (which every expiry check reads) without sleeping."""
+
+    def __init__(self, monkeypatch):
+        self.offset = datetime.timedelta(0)
+        real_now = timezone.now
+        monkeypatch.setattr(timezone, "now", lambda: real_now() + self.offset)
+
+    def advance(self, **delta):
+        self.offset += datetime.timedelta(**delta)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    return Clock(monkeypatch)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        ANNOUNCEMENTS + "&fields=is_expired",
+        ANNOUNCEMENTS + "&fields=*",
+        ANNOUNCEMENTS + "&current=true",
+        ANNOUNCEMENTS + "&current=false",
+        ANNOUNCEMENTS,
+    ],
+)
+def test_an_announcement_expiring_changes_the_list_validators(client, site_tree, clock, url):
+    """When valid_until passes, nobody publishes anything, yet the answer changed:
+    the ETag changes, If-None-Match and If-Modified-Since no longer get a 304."""
+    AnnouncementPageFactory(parent=site_tree.announcements, title="Tetap")
+    AnnouncementPageFactory(
+        parent=site_tree.announcements,
+        title="Sementara",
+        valid_until=timezone.now() + datetime.timedelta(hours=1),
+    )
+    before = client.get(url)
+    assert client.get(url, headers={"if-none-match": before["ETag"]}).status_code == 304
+
+    clock.advance(hours=2)
+
+    after = client.get(url, headers={"if-none-match": before["ETag"]})
+    assert after.status_code == 200
+    assert after["ETag"] != before["ETag"]
+    since = client.get(url, headers={"if-modified-since": before["Last-Modified"]})
+    assert since.status_code == 200
+    again = client.get(url, headers={"if-none-match": after["ETag"]})
+    assert again.status_code == 304
+
+
+def test_is_expired_flips_in_list_and_detail_with_new_etags(client, site_tree, clock):
+    """The flipped is_expired is served at once, under new validators, in list and detail."""
+    page = AnnouncementPageFactory(
+        parent=site_tree.announcements, valid_until=timezone.now() + datetime.timedelta(hours=1)
+    )
+    listing, detail = ANNOUNCEMENTS + "&fields=is_expired", f"/api/v2/pages/{page.pk}/"
+    first = {url: client.get(url) for url in (listing, detail)}
+    assert first[listing].json()["items"][0]["is_expired"] is False
+    assert first[detail].json()["is_expired"] is False
+
+    clock.advance(hours=1, seconds=1)
+
+    for url, response in first.items():
+        changed = client.get(url, headers={"if-none-match": response["ETag"]})
+        assert changed.status_code == 200, url
+        body = changed.json()
+        assert (body["items"][0] if "items" in body else body)["is_expired"] is True
+        assert http_date_of(changed["Last-Modified"]) >= page.valid_until.replace(microsecond=0)
+
+
+def test_an_event_ending_changes_the_upcoming_list_etag(client, site_tree, clock):
+    """?upcoming=true drops an event once it ends: its ETag changes at that moment."""
+    start = timezone.now() + datetime.timedelta(hours=1)
+    EventPageFactory(parent=site_tree.events, start=start, end=start + datetime.timedelta(hours=2))
+    EventPageFactory(parent=site_tree.events, start=start + datetime.timedelta(days=3))
+    url = "/api/v2/pages/?type=pages.EventPage&upcoming=true"
+    before = client.get(url)
+    clock.advance(hours=1)  # started, not over: still upcoming, same answer
+    assert client.get(url, headers={"if-none-match": before["ETag"]}).status_code == 304
+
+    clock.advance(hours=3)
+
+    after = client.get(url, headers={"if-none-match": before["ETag"]})
+    assert after.status_code == 200
+    assert after.json()["meta"]["total_count"] == 1
+    since = client.get(url, headers={"if-modified-since": before["Last-Modified"]})
+    assert since.status_code == 200
+
+
+def test_time_passing_without_a_boundary_keeps_the_etag(client, site_tree, clock):
+    """Lists whose items have nothing expiring keep their ETag as time passes (still 304)."""
+    AnnouncementPageFactory(parent=site_tree.announcements)
+    first = client.get(ANNOUNCEMENTS + "&current=true")
+
+    clock.advance(days=30)
+
+    assert client.get(ANNOUNCEMENTS + "&current=true")["ETag"] == first["ETag"]

@@ -18,6 +18,7 @@ from tests.factories import (
     step,
     translate,
 )
+from tests.utils import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -212,12 +213,21 @@ def test_draft_pages_stay_out(client, site_tree):
 
 
 def test_home_page_gives_hero_quick_links_and_featured(client, site_tree):
-    """A client builds the home screen from the home page: hero, quick links, featured pages."""
+    """A client builds the home screen from the home page: hero, quick links, featured cards."""
     home = site_tree.home
-    guide = GuidePageFactory(parent=site_tree.guides, title="Cara membuat KTP")
+    health = CategoryFactory(slug="kesehatan", name="Kesehatan")
+    guide = GuidePageFactory(
+        parent=site_tree.guides,
+        title="Cara membuat KTP",
+        summary="Syarat dan langkah.",
+        listing_image=ImageFactory(width=1200, height=630),
+        category=health,
+        display_date=datetime.date(2026, 3, 1),
+    )
     home.quick_links = [
         {"type": "link", "value": {"page": site_tree.guides.pk, "url": "", "label": "Panduan"}},
         {"type": "link", "value": {"page": None, "url": "/pengaduan/baru/", "label": "Lapor"}},
+        {"type": "link", "value": {"page": None, "url": "https://x.go.id/", "label": "Kab"}},
     ]
     home.featured_pages.create(page=guide)
     home.save_revision().publish()
@@ -225,7 +235,69 @@ def test_home_page_gives_hero_quick_links_and_featured(client, site_tree):
     data = client.get(f"/api/v2/pages/{home.pk}/").json()
 
     assert data["hero_title"] == "Layanan Kecamatan Sukamaju"
-    links = [block["value"] for block in data["quick_links"]]
-    assert links[0]["page"]["url"] == "http://testserver/panduan/"
-    assert links[1]["url"] == "http://testserver/pengaduan/baru/"
-    assert data["featured_pages"][0]["page"]["title"] == "Cara membuat KTP"
+    guides = site_tree.guides
+    # The same addresses as the pages' own meta.detail_url and meta.html_url.
+    root = home.get_site().root_url
+    assert guide.full_url.startswith(root)
+    assert data["quick_links"] == [
+        {
+            "label": "Panduan",
+            "url": guides.full_url,
+            "page": {
+                "id": guides.pk,
+                "title": guides.title,
+                "type": "pages.GuideIndexPage",
+                "detail_url": f"{root}/api/v2/pages/{guides.pk}/",
+            },
+        },
+        {"label": "Lapor", "url": f"{root}/pengaduan/baru/", "page": None},
+        {"label": "Kab", "url": "https://x.go.id/", "page": None},
+    ]
+    [card] = data["featured_pages"]
+    image = card.pop("listing_image")
+    assert card == {
+        "id": guide.pk,
+        "title": "Cara membuat KTP",
+        "type": "pages.GuidePage",
+        "summary": "Syarat dan langkah.",
+        "display_date": "2026-03-01",
+        "category": {"slug": "kesehatan", "name": "Kesehatan"},
+        "html_url": guide.full_url,
+        "detail_url": f"{root}/api/v2/pages/{guide.pk}/",
+    }
+    assert image["width"] == 1200
+    assert [r["width"] for r in image["renditions"]["webp"]] == [320, 640, 1024]
+    assert image["renditions"]["jpeg"][0]["url"].startswith("http://testserver/media/")
+
+
+def test_featured_cards_cost_the_same_for_two_or_six(client, site_tree):
+    """The home page's detail makes no query per featured card (no N+1)."""
+    home = site_tree.home
+    url = f"/api/v2/pages/{home.pk}/"
+    counts = []
+    for total in (2, 6):
+        home.featured_pages.clear()
+        for number in range(total):
+            factory = GuidePageFactory if number % 2 else InfographicPageFactory
+            page = factory(listing_image=ImageFactory(), category=CategoryFactory())
+            home.featured_pages.create(page=page)
+        home.save_revision().publish()
+        assert len(client.get(url).json()["featured_pages"]) == total
+        counts.append(count_queries(client, url))
+
+    assert counts[0] == counts[1]
+
+
+def test_featured_cards_leave_out_unpublished_pages(client, site_tree):
+    """A featured guide that was unpublished disappears from the cards, as on the site."""
+    home = site_tree.home
+    shown_guide = GuidePageFactory(parent=site_tree.guides, title="Tampil")
+    hidden_guide = GuidePageFactory(parent=site_tree.guides, title="Ditarik")
+    home.featured_pages.create(page=shown_guide)
+    home.featured_pages.create(page=hidden_guide)
+    home.save_revision().publish()
+    hidden_guide.unpublish()
+
+    data = client.get(f"/api/v2/pages/{home.pk}/").json()
+
+    assert [card["title"] for card in data["featured_pages"]] == ["Tampil"]

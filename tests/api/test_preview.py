@@ -3,7 +3,8 @@
 import pytest
 
 from api import preview
-from tests.factories import AnnouncementPageFactory
+from pages.models.home import HomeFeaturedPage
+from tests.factories import AnnouncementPageFactory, GuidePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -73,3 +74,35 @@ def test_edit_page_offers_the_preview_button(client, site_tree, superuser):
     response = client.get(f"/admin/pages/{page.pk}/edit/")
 
     assert f"/admin/api-preview/{page.pk}/" in response.content.decode()
+
+
+def test_home_draft_shows_its_featured_cards_and_quick_links(client, site_tree):
+    """A home page draft with a newly featured guide previews with that guide's card."""
+    home = site_tree.home
+    guide = GuidePageFactory(parent=site_tree.guides, title="Panduan baru")
+    home.featured_pages.add(HomeFeaturedPage(page=guide))
+    home.quick_links = [{"type": "link", "value": {"page": None, "url": "/cari/", "label": "Cari"}}]
+    home.save_revision()
+
+    response = client.get(PREVIEW, {"token": preview.preview_token(home)})
+
+    assert response.status_code == 200, response.content
+    data = response.json()
+    assert [card["title"] for card in data["featured_pages"]] == ["Panduan baru"]
+    link = {"label": "Cari", "url": home.get_site().root_url + "/cari/", "page": None}
+    assert data["quick_links"] == [link]
+    assert client.get(f"/api/v2/pages/{home.pk}/").json()["featured_pages"] == []
+
+
+def test_preview_does_not_depend_on_the_session(client, site_tree, superuser):
+    """The token alone authorises a preview: no session, no Vary: Cookie needed."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements, title="Draf")
+    token = preview.preview_token(page)
+
+    anonymous = client.get(PREVIEW, {"token": token})
+    client.force_login(superuser)
+    editor = client.get(PREVIEW, {"token": token})
+
+    assert anonymous.status_code == editor.status_code == 200
+    assert anonymous.json() == editor.json()
+    assert "cookie" not in anonymous.get("Vary", "").lower()

@@ -14,10 +14,12 @@ from tests.utils import count_queries
 pytestmark = pytest.mark.django_db
 
 # Wagtail's public-page and site look-ups, the ETag aggregate (which also gives the count) and
-# the items: 7. Then one per image field whose renditions are prefetched. The cache is cleared
-# before the measured request, so it hides nothing.
+# the items: 7. Then one per image field whose renditions are prefetched, and one for the last
+# time-dependent change (an announcement expiring, an event ending) when the answer shows one.
+# The cache is cleared before the measured request, so it hides nothing.
 BASE_QUERIES = 7
 LIST_QUERIES = BASE_QUERIES + 1
+TIMED_QUERIES = 1
 
 
 def add_announcements(parent, count):
@@ -41,7 +43,8 @@ def test_announcement_list_queries_are_fixed(client, site_tree, count, query):
     """1 or 50 announcements, a few fields or all of them: the same number of queries."""
     add_announcements(site_tree.announcements, count)
 
-    assert count_queries(client, f"/api/v2/pages/{query}&limit=50") == LIST_QUERIES
+    expected = LIST_QUERIES + TIMED_QUERIES
+    assert count_queries(client, f"/api/v2/pages/{query}&limit=50") == expected
 
 
 @pytest.mark.parametrize("count", [1, 50])
@@ -62,4 +65,4 @@ def test_infographic_and_event_lists_are_fixed(client, site_tree, count):
     infographics = "/api/v2/pages/?type=pages.InfographicPage&fields=*&limit=50"
     events = "/api/v2/pages/?type=pages.EventPage&fields=*&upcoming=true&limit=50"
     assert count_queries(client, infographics) == LIST_QUERIES
-    assert count_queries(client, events) == BASE_QUERIES
+    assert count_queries(client, events) == BASE_QUERIES + TIMED_QUERIES

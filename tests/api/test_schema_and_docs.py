@@ -1,6 +1,7 @@
 """The OpenAPI schema lists every endpoint of ours; the docs page loads nothing from outside."""
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -67,3 +68,82 @@ def test_docs_page_loads_only_our_own_assets(client):
     assert "/api/schema/" in html
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "api.md"
+TYPE_ROW = re.compile(r"^\| `(pages\.\w+)` \| (.+) \|$")
+
+
+def documented_types() -> dict[str, list[str]]:
+    """Return {type: [fields]} from the type table of docs/api.md."""
+    rows = {}
+    for line in DOCS.read_text().splitlines():
+        match = TYPE_ROW.match(line)
+        if match:
+            cell = re.sub(r"\([^)]*\)", "", match[2])  # drop "(`normal`, ...)" value lists
+            rows[match[1]] = re.findall(r"`(\w+)`", cell)
+    return rows
+
+
+def fields_of(document, component) -> set[str]:
+    return set(document["components"]["schemas"][component]["properties"])
+
+
+def test_docs_schema_and_models_agree_on_every_page_types_fields(client):
+    """docs/api.md's table, the models' api_fields and the schema list the same fields."""
+    from pages import models
+
+    document = schema(client)
+    rows = documented_types()
+
+    assert len(rows) == 7
+    for page_type, documented in rows.items():
+        name = page_type.removeprefix("pages.")
+        model = getattr(models, name)
+        api_fields = [field.name for field in model.api_fields]
+        assert documented == api_fields, page_type
+        assert fields_of(document, name) == {"id", "meta", "title", *api_fields}
+        listed = fields_of(document, f"{name}ListItem")
+        assert "summary" in listed and "body" not in listed and "featured_pages" not in listed
+
+
+def test_schema_describes_cards_and_quick_links(client):
+    """The home page's featured cards and quick links have their exact shape in the schema."""
+    document = schema(client)
+
+    assert fields_of(document, "Card") == {
+        "id",
+        "title",
+        "type",
+        "summary",
+        "display_date",
+        "category",
+        "listing_image",
+        "html_url",
+        "detail_url",
+    }
+    assert fields_of(document, "QuickLink") == {"label", "url", "page"}
+    assert fields_of(document, "ImageItem") >= {"id", "meta", "title", "width", "height"}
+
+
+def test_public_endpoints_declare_no_authentication(client):
+    """No security schemes (so no Authorize button) and no operation asks for credentials."""
+    document = schema(client)
+
+    assert "securitySchemes" not in document.get("components", {})
+    for path, operations in document["paths"].items():
+        for operation in operations.values():
+            assert operation.get("security", [{}]) == [{}], path
+
+
+def test_schema_does_not_vary_by_cookie(client, superuser):
+    """Served without sessions: the same for everyone, cacheable by shared caches.
+
+    (/api/docs/ does vary: Swagger UI embeds the visitor's CSRF token for "Try it out".)
+    """
+    client.force_login(superuser)
+
+    response = client.get("/api/schema/")
+
+    assert response.status_code == 200
+    assert "cookie" not in response.get("Vary", "").lower()

@@ -56,6 +56,7 @@ def demo_server(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.dev",
         "DATABASE_URL": f"sqlite:///{workdir / 'db.sqlite3'}",
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),
+        "DJANGO_PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
         "DJANGO_LOG_LEVEL": "WARNING",
         "DJANGO_DEBUG": "false",  # the real error pages, as in production
     }

@@ -197,3 +197,21 @@ def test_existing_staff_password_is_never_reset(demo_output):
 
     user.refresh_from_db()
     assert user.check_password("kata-sandi-baru-2026")
+
+
+def test_demo_complaints_cover_the_workflow_and_load_once(demo_output):
+    """Demo complaints exist in several states, one is late, and a rerun adds none."""
+    from cms.complaints.models import Complaint
+    from cms.complaints.selectors import complaint_overdue
+
+    statuses = set(Complaint.objects.values_list("status", flat=True))
+    assert {"diterima", "diverifikasi", "diproses", "selesai", "bukan_wewenang"} <= statuses
+    assert complaint_overdue().exists()
+    assert Complaint.objects.filter(is_public=True).exists()
+    total = Complaint.objects.count()
+    call_command("load_demo", stdout=StringIO())
+    assert Complaint.objects.count() == total
+    officer = get_user_model().objects.get(username="petugas")
+    assert not officer.is_superuser
+    assert officer.has_perm("complaints.change_complaint")
+    assert not officer.has_perm("wagtailcore.change_page")

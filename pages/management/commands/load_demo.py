@@ -12,6 +12,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from cms.complaints.demo import OFFICER_PASSWORD, OFFICER_USERNAME, ensure_demo_complaints
 from pages import models as page_models
 from pages.demo.loader import (
     ADMIN_URL,
@@ -56,11 +57,14 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with quiet_logger("wagtail", enabled=options["verbosity"] < 2):
             result = DemoLoader().run()
+        complaints = ensure_demo_complaints()
         if result.content_existed:
             self.stdout.write("The demo kecamatan already exists; no content was created.")
         else:
             self.stdout.write(self.style.SUCCESS("Demo kecamatan created: Kecamatan Sukamaju."))
             self.write_summary(result)
+        if complaints:
+            self.stdout.write(f"  created {complaints} demo complaints")
         if options["verbosity"] >= 1:
             self.write_login(result.staff_created)
         self.stdout.write(
@@ -99,6 +103,7 @@ class Command(BaseCommand):
             f"  Admin:     {ADMIN_URL}",
             f"  Username:  {STAFF_USERNAME}",
             f"  Password:  {password}",
+            f"  Complaint officer (no content rights): {OFFICER_USERNAME} / {OFFICER_PASSWORD}",
             "=" * 64,
             "",
         ]

@@ -1,0 +1,392 @@
+"""Survey (SKM) and transparency endpoints (DRF): submit a response, read IKM, open data.
+
+Like the complaint endpoints, these serve residents and other systems without an account: no
+session authentication, therefore no CSRF token. Ballot stuffing is held back by a per-client
+rate limit, one response per closed complaint, and staff voiding (see cms/surveys/services.py).
+"""
+
+import csv
+import io
+
+from django.conf import settings
+from django.db import DatabaseError
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.parsers import FormParser, JSONParser
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+
+from api.complaints import ResidentApiView, service_unavailable, too_many, track_lookup_limited
+from api.errors import error_response
+from cms.complaints import selectors as complaint_selectors
+from cms.complaints.forms import idempotency_key_clean
+from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
+from cms.surveys import selectors, services
+from cms.surveys.errors import SurveyError
+from cms.surveys.figures import CSV_HEADER, figures_csv_rows, transparency_figures
+from cms.surveys.models import SurveyResponse
+from cms.surveys.periods import period_current, period_parse
+
+PERIOD_HELP = (
+    "A year (2025), semester (2025-S1), quarter (2025-Q3) or month (2025-07). "
+    "Default: the current year."
+)
+OPEN_DATA_CACHE = "public, max-age=300"
+
+
+def survey_rate_limited(request) -> int | None:
+    """Count one survey submission; return seconds to wait once over the limit."""
+    return rate_limit_hit("survey", request, settings.SURVEY_SUBMIT_RATE, 3600)
+
+
+def period_from(request):
+    """Return (period, None) or (None, a 400 response) for the `period` parameter."""
+    raw = request.query_params.get("period", "")
+    if not raw:
+        return period_current("year"), None
+    try:
+        return period_parse(raw), None
+    except ValueError:
+        message = _("Use a period like 2025, 2025-S1, 2025-Q3 or 2025-07.")
+        return None, error_response(message, {"period": [message]}, 400)
+
+
+class SurveySubmitInput(serializers.Serializer):
+    service = serializers.SlugField(
+        required=False, help_text="The service page's slug. Optional with tracking_code."
+    )
+    tracking_code = serializers.CharField(
+        required=False, help_text="A closed complaint's code: one response per complaint."
+    )
+    answers = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=4),
+        min_length=9,
+        max_length=9,
+        help_text="Nine scores 1 to 4 in the regulation's order: persyaratan; sistem, "
+        "mekanisme dan prosedur; waktu penyelesaian; biaya/tarif; produk spesifikasi jenis "
+        "pelayanan; kompetensi pelaksana; perilaku pelaksana; penanganan pengaduan, saran dan "
+        "masukan; sarana dan prasarana.",
+    )
+    age_band = serializers.ChoiceField(SurveyResponse.AgeBand.choices, required=False)
+    sex = serializers.ChoiceField(SurveyResponse.Sex.choices, required=False)
+    education = serializers.ChoiceField(SurveyResponse.Education.choices, required=False)
+    occupation = serializers.ChoiceField(SurveyResponse.Occupation.choices, required=False)
+    suggestion = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+
+
+class SurveyReceipt(serializers.Serializer):
+    service = serializers.CharField(allow_null=True)
+    tracking_code = serializers.CharField(allow_null=True)
+    submitted_at = serializers.DateTimeField()
+
+
+class IkmItem(serializers.Serializer):
+    service = serializers.CharField(allow_null=True, help_text="null: the whole kecamatan.")
+    name = serializers.CharField()
+    period = serializers.CharField()
+    respondents = serializers.IntegerField()
+    elements = serializers.ListField(
+        child=serializers.FloatField(allow_null=True),
+        help_text="NRR (average score 1 to 4) per element, in order, 3 decimals.",
+    )
+    ikm = serializers.FloatField(allow_null=True, help_text="Converted IKM, 25 to 100.")
+    grade = serializers.ChoiceField(["A", "B", "C", "D"], allow_null=True)
+    users = serializers.IntegerField(allow_null=True, help_text="Service users staff entered.")
+    sample_size = serializers.IntegerField(allow_null=True, help_text="Krejcie-Morgan.")
+    sample_met = serializers.BooleanField(allow_null=True)
+
+
+class SurveySubmitApi(ResidentApiView):
+    parser_classes = [JSONParser, FormParser]
+
+    @extend_schema(
+        summary="Send a satisfaction survey response (SKM)",
+        description=(
+            "One response about a service (`service`) or about a closed complaint "
+            "(`tracking_code`, at most one response per complaint). Send an "
+            "`Idempotency-Key` header made once per response: a repeat answers 200 with the "
+            "stored one and never counts twice. No personal data is asked or kept."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "Idempotency-Key", OpenApiTypes.STR, OpenApiParameter.HEADER, required=False
+            )
+        ],
+        request=SurveySubmitInput,
+        responses={
+            201: SurveyReceipt,
+            200: OpenApiResponse(SurveyReceipt, description="A repeat of a stored one."),
+            400: OpenApiResponse(description="Invalid fields, named under `errors`."),
+            409: OpenApiResponse(description="The complaint is not closed or already rated."),
+            429: OpenApiResponse(description="Too many responses from this client."),
+        },
+        tags=["surveys"],
+    )
+    def post(self, request):
+        try:
+            key = idempotency_key_clean(request.headers.get("Idempotency-Key"))
+        except ValueError:
+            return error_response(
+                _("The Idempotency-Key header must be 8 to 64 letters, digits, - or _."),
+                {"Idempotency-Key": [_("Use a UUID, made once per response.")]},
+                400,
+            )
+        try:
+            if key and SurveyResponse.objects.filter(idempotency_key=key).exists():
+                return self._store(request, key)  # a retry: never refused, never counted
+            wait = survey_rate_limited(request)
+            if wait:
+                return too_many(wait)
+            return self._store(request, key)
+        except DatabaseError:
+            return service_unavailable()
+
+    def _store(self, request, key):
+        serializer = SurveySubmitInput(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        errors = {}
+        service = complaint = None
+        if data.get("service"):
+            service = selectors.survey_service_by_slug(data["service"])
+            if service is None:
+                errors["service"] = [_("Unknown service.")]
+        if data.get("tracking_code"):
+            wait = rate_limit_peek("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
+            if wait:
+                return too_many(wait)
+            complaint = complaint_selectors.complaint_get_by_code(data["tracking_code"])
+            if complaint is None:
+                wait = track_lookup_limited(request)
+                if wait:
+                    return too_many(wait)
+                errors["tracking_code"] = [_("Unknown tracking code.")]
+            elif service is None and "service" not in errors:
+                service = selectors.survey_service_of_complaint(complaint)
+        if not data.get("service") and not data.get("tracking_code"):
+            errors["service"] = [_("Choose the service you used.")]
+        if errors:
+            return error_response(_("Some fields need attention."), errors, 400)
+        try:
+            response, created = services.survey_submit(
+                service=service,
+                answers=data["answers"],
+                profile=data,
+                suggestion=data.get("suggestion", ""),
+                complaint=complaint,
+                channel=SurveyResponse.Channel.API,
+                idempotency_key=key,
+            )
+        except SurveyError as error:
+            code = (
+                status.HTTP_409_CONFLICT
+                if error.code in ("already_answered", "not_closed")
+                else status.HTTP_400_BAD_REQUEST
+            )
+            return error_response(error.message, {error.field or "answers": [error.message]}, code)
+        return Response(
+            {
+                "service": response.service.slug if response.service_id else None,
+                "tracking_code": response.complaint.tracking_code
+                if response.complaint_id
+                else None,
+                "submitted_at": response.submitted_at,
+            },
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+def ikm_items(figures: dict, service: str = "") -> list[dict]:
+    period = figures["period"]["key"]
+    satisfaction = figures["satisfaction"]
+    items = []
+    if not service:
+        items.append(
+            {"service": None, "name": _("Whole kecamatan"), "period": period}
+            | satisfaction["kecamatan"]
+        )
+    for row in satisfaction["services"]:
+        if not service or row["service"] == service:
+            items.append({"period": period} | row)
+    return items
+
+
+class IkmApi(ResidentApiView):
+    @extend_schema(
+        summary="Satisfaction index (IKM) per service and period",
+        description=(
+            "The IKM after PermenPAN-RB 14/2017: per element the average score (NRR), the "
+            "converted index 25 to 100 (exact weight 1/9, rounded to two decimals at the end) "
+            "and its grade (A 88.31-100, B 76.61-88.30, C 65.00-76.60, D 25.00-64.99). "
+            "Without `service`: the whole kecamatan first, then every service. Voided "
+            "responses are left out."
+        ),
+        parameters=[
+            OpenApiParameter("service", OpenApiTypes.STR, description="A service page slug."),
+            OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP),
+        ],
+        responses={200: IkmItem(many=True), 400: OpenApiResponse(description="Bad parameter.")},
+        tags=["surveys"],
+    )
+    def get(self, request):
+        period, refusal = period_from(request)
+        if refusal:
+            return refusal
+        service = request.query_params.get("service", "")
+        if service and selectors.survey_service_by_slug(service) is None:
+            message = _("Unknown service.")
+            return error_response(message, {"service": [message]}, 400)
+        items = ikm_items(transparency_figures(period), service)
+        response = Response({"items": items})
+        response["Cache-Control"] = OPEN_DATA_CACHE
+        return response
+
+
+class CountsOutput(serializers.Serializer):
+    received = serializers.IntegerField()
+    finished = serializers.IntegerField()
+    in_progress = serializers.IntegerField()
+    overdue = serializers.IntegerField()
+
+
+class CategoryOutput(CountsOutput):
+    slug = serializers.CharField()
+    name = serializers.CharField()
+
+
+class DesaOutput(CountsOutput):
+    desa = serializers.CharField(help_text="Empty when the location names no desa.")
+    name = serializers.CharField()
+
+
+class ComplaintFiguresOutput(CountsOutput):
+    closed_other = serializers.IntegerField(help_text="Rejected, not competent, duplicate.")
+    finished_within_target = serializers.IntegerField()
+    finished_within_target_percent = serializers.FloatField(allow_null=True)
+    median_days_to_response = serializers.FloatField(allow_null=True)
+    median_days_to_completion = serializers.FloatField(allow_null=True)
+    by_category = CategoryOutput(many=True)
+    by_desa = DesaOutput(many=True)
+
+
+class ElementOutput(serializers.Serializer):
+    number = serializers.IntegerField()
+    code = serializers.CharField()
+    name = serializers.CharField()
+
+
+class IkmFiguresOutput(serializers.Serializer):
+    respondents = serializers.IntegerField()
+    elements = serializers.ListField(child=serializers.FloatField(allow_null=True))
+    ikm = serializers.FloatField(allow_null=True)
+    grade = serializers.CharField(allow_null=True)
+    users = serializers.IntegerField(allow_null=True)
+    sample_size = serializers.IntegerField(allow_null=True)
+    sample_met = serializers.BooleanField(allow_null=True)
+
+
+class ServiceIkmOutput(IkmFiguresOutput):
+    service = serializers.CharField()
+    name = serializers.CharField()
+
+
+class SatisfactionOutput(serializers.Serializer):
+    elements = ElementOutput(many=True)
+    kecamatan = IkmFiguresOutput()
+    services = ServiceIkmOutput(many=True)
+
+
+class PeriodOutput(serializers.Serializer):
+    key = serializers.CharField()
+    label = serializers.CharField()
+    first_day = serializers.DateField()
+    last_day = serializers.DateField()
+    is_current = serializers.BooleanField()
+
+
+class TrendOutput(serializers.Serializer):
+    month = serializers.CharField()
+    received = serializers.IntegerField()
+    finished = serializers.IntegerField()
+    respondents = serializers.IntegerField()
+    ikm = serializers.FloatField(allow_null=True)
+
+
+class TransparencyOutput(serializers.Serializer):
+    period = PeriodOutput()
+    generated_at = serializers.DateTimeField()
+    complaints = ComplaintFiguresOutput()
+    satisfaction = SatisfactionOutput()
+    trend = TrendOutput(many=True, help_text="The last 12 months, oldest first.")
+
+
+class TransparencyApi(ResidentApiView):
+    @extend_schema(
+        summary="Transparency figures (open data, JSON)",
+        description=(
+            "What /transparansi/ shows for a period: complaints received in it (finished, in "
+            "progress, overdue, medians, share within the service-level target, by category "
+            "and desa), the IKM of the kecamatan and of every service, and the last 12 months. "
+            "Counts and averages only: no personal data. Licence: open data of the kecamatan."
+        ),
+        parameters=[OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP)],
+        responses={200: TransparencyOutput, 400: OpenApiResponse(description="Bad period.")},
+        tags=["transparency"],
+    )
+    def get(self, request):
+        period, refusal = period_from(request)
+        if refusal:
+            return refusal
+        response = Response(transparency_figures(period))
+        response["Cache-Control"] = OPEN_DATA_CACHE
+        return response
+
+
+def figures_csv(figures: dict) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    for row in figures_csv_rows(figures):
+        writer.writerow(["" if value is None else value for value in row])
+    return out.getvalue()
+
+
+class CsvRenderer(BaseRenderer):
+    """Lets clients send `Accept: text/csv`; error answers are still the JSON error shape."""
+
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return JSONRenderer().render(data)
+
+
+class TransparencyCsvApi(ResidentApiView):
+    renderer_classes = [JSONRenderer, CsvRenderer]
+
+    @extend_schema(
+        summary="Transparency figures (open data, CSV)",
+        description=(
+            "The same figures as the JSON, as tidy rows `period,section,item,measure,value` "
+            "(UTF-8, comma separated). Sections: complaints, complaints_by_category, "
+            "complaints_by_desa, ikm (item `kecamatan` or a service slug; measures "
+            "respondents, ikm, grade, users, sample_size, sample_met, nrr_u1_... to "
+            "nrr_u9_...), trend (period is the month)."
+        ),
+        parameters=[OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP)],
+        responses={(200, "text/csv"): OpenApiTypes.STR},
+        tags=["transparency"],
+    )
+    def get(self, request):
+        period, refusal = period_from(request)
+        if refusal:
+            return refusal
+        body = figures_csv(transparency_figures(period))
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="transparansi-{period.key}.csv"'
+        response["Cache-Control"] = OPEN_DATA_CACHE
+        return response

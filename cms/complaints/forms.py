@@ -1,0 +1,163 @@
+"""The one definition of what a resident may send; the HTML form and the JSON API both use it.
+
+Field names follow the contract in DESIGN.md, so a client can post the same names to
+`/pengaduan/baru/` and `POST /api/v1/complaints/`.
+"""
+
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DESCRIPTION_MAX, DESCRIPTION_MIN, Complaint, phone_validator
+from .selectors import complaint_categories
+
+IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_\-]{8,64}$")
+# Characters a browser or a phone keyboard never needs in text fields, but an attacker might use.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_text(value: str) -> str:
+    return CONTROL.sub("", value or "").strip()
+
+
+class CategoryChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.display_name
+
+
+class ComplaintSubmitForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("What do you want to send?"),
+        choices=Complaint.Kind.choices,
+        initial=Complaint.Kind.COMPLAINT,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what you want to send."),
+            "invalid_choice": _("Choose one of the kinds in the list."),
+        },
+    )
+    category = CategoryChoiceField(
+        label=_("Topic"),
+        queryset=complaint_categories(),
+        to_field_name="slug",
+        empty_label=_("Choose a topic"),
+        error_messages={
+            "required": _("Choose the topic that fits best (or Other)."),
+            "invalid_choice": _("This topic does not exist. Choose one from the list."),
+        },
+    )
+    description = forms.CharField(
+        label=_("Describe the problem or your request"),
+        min_length=DESCRIPTION_MIN,
+        max_length=DESCRIPTION_MAX,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("What happened, since when, and what you expect. At least 10 characters."),
+        error_messages={
+            "required": _("Write what the complaint is about."),
+            "min_length": _("Write a little more: at least %(limit_value)d characters."),
+            "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d)."),
+        },
+    )
+    location_text = forms.CharField(
+        label=_("Location"),
+        required=False,
+        max_length=300,
+        help_text=_("Village (desa/kelurahan), RT/RW, a landmark."),
+        error_messages={"max_length": _("Keep the location under %(limit_value)d characters.")},
+    )
+    latitude = forms.DecimalField(
+        required=False,
+        min_value=-90,
+        max_value=90,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": _("The location from your phone could not be read.")},
+    )
+    longitude = forms.DecimalField(
+        required=False,
+        min_value=-180,
+        max_value=180,
+        max_digits=9,
+        decimal_places=6,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": _("The location from your phone could not be read.")},
+    )
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP or HEIC, at most 10 MB. We remove the location data in it."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
+    reporter_name = forms.CharField(label=_("Your name"), required=False, max_length=100)
+    reporter_phone = forms.CharField(
+        label=_("Phone or WhatsApp number"),
+        required=False,
+        max_length=20,
+        validators=[phone_validator],
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    reporter_email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        max_length=254,
+        error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    privacy = forms.ChoiceField(
+        label=_("Who may see your complaint?"),
+        choices=Complaint.Privacy.choices,
+        initial=Complaint.Privacy.ANONYMOUS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose public, anonymous or confidential.")},
+    )
+    consent_contact = forms.BooleanField(
+        label=_("You may contact me later to ask how satisfied I am with the service."),
+        required=False,
+    )
+    # A field people never see (hidden with CSS and aria-hidden); bots fill everything in.
+    website = forms.CharField(label=_("Leave this field empty"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reporter_name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_description(self):
+        return _clean_text(self.cleaned_data["description"])
+
+    def clean_location_text(self):
+        return _clean_text(self.cleaned_data["location_text"])
+
+    def clean_reporter_name(self):
+        return _clean_text(self.cleaned_data["reporter_name"])
+
+    def clean_reporter_phone(self):
+        return " ".join(self.cleaned_data["reporter_phone"].split())
+
+    def clean_kind(self):
+        return self.cleaned_data["kind"] or Complaint.Kind.COMPLAINT
+
+    def clean_privacy(self):
+        return self.cleaned_data["privacy"] or Complaint.Privacy.ANONYMOUS
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def service_data(self) -> dict:
+        """Return the cleaned fields the service stores (category and photo go separately)."""
+        data = dict(self.cleaned_data)
+        for name in ("category", "photo", "website"):
+            data.pop(name, None)
+        return data
+
+
+def idempotency_key_clean(raw: str | None) -> str | None:
+    """Return a usable key, None when absent; raise ValueError for a malformed one."""
+    if raw is None or raw == "":
+        return None
+    if not IDEMPOTENCY_KEY.match(raw):
+        raise ValueError(raw)
+    return raw

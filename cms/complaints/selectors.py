@@ -1,0 +1,193 @@
+"""Everything that reads complaints, and the only place deciding what the public may see."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .codes import tracking_code_normalize
+from .models import Complaint, ComplaintCategory, ComplaintEvent
+
+Status = Complaint.Status
+Event = ComplaintEvent.Kind
+
+
+def complaint_categories() -> QuerySet[ComplaintCategory]:
+    """Return the categories offered to residents, "Other" last."""
+    return ComplaintCategory.objects.filter(is_active=True).select_related("service_page")
+
+
+def complaint_get_by_code(raw_code: str) -> Complaint | None:
+    """Return the complaint for a typed tracking code, or None (also for malformed codes)."""
+    code = tracking_code_normalize(raw_code)
+    if code is None:
+        return None
+    return (
+        Complaint.objects.select_related("category", "duplicate_of")
+        .filter(tracking_code=code)
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One public line of a complaint's history; it never names an officer or the resident."""
+
+    at: datetime.datetime
+    kind: str
+    status: str
+    status_label: str
+    title: str
+    message: str
+
+
+def _entry_title(event: ComplaintEvent) -> str:
+    if event.kind == Event.CREATED:
+        return _("Complaint received")
+    if event.kind == Event.REOPENED:
+        return _("Reopened: the resident says it is not solved yet")
+    if event.kind == Event.REPLY:
+        return _("Reply from the kecamatan")
+    if event.kind == Event.STATUS:
+        return _("Status: %(status)s") % {"status": Status(event.new_status).label}
+    return ComplaintEvent.Kind(event.kind).label
+
+
+def complaint_public_timeline(complaint: Complaint) -> list[TimelineEntry]:
+    """Return the public events of a complaint, oldest first (one query)."""
+    events = complaint.events.filter(is_public=True).only(
+        "kind", "new_status", "message", "created_at", "complaint_id"
+    )
+    return [
+        TimelineEntry(
+            at=event.created_at,
+            kind=event.kind,
+            status=event.new_status,
+            status_label=Status(event.new_status).label if event.new_status else "",
+            title=_entry_title(event),
+            message=event.message,
+        )
+        for event in events
+    ]
+
+
+def complaint_public_list(*, category: str = "", status: str = "") -> QuerySet[Complaint]:
+    """Return complaints anyone may see: verified, public or anonymous, not confidential."""
+    queryset = (
+        Complaint.objects.filter(is_public=True)
+        .exclude(privacy=Complaint.Privacy.CONFIDENTIAL)
+        .exclude(status__in=[Status.RECEIVED, Status.REJECTED, Status.DUPLICATE])
+        .select_related("category")
+        .only(
+            "tracking_code",
+            "kind",
+            "status",
+            "description",
+            "public_description",
+            "location_text",
+            "privacy",
+            "reporter_name",
+            "created_at",
+            "updated_at",
+            "photo",
+            "photo_hidden",
+            "is_public",
+            "category__name",
+            "category__name_en",
+            "category__slug",
+        )
+    )
+    if category:
+        queryset = queryset.filter(category__slug=category)
+    if status:
+        queryset = queryset.filter(status=status)
+    return queryset
+
+
+def complaint_is_public(complaint: Complaint) -> bool:
+    return (
+        complaint.is_public
+        and complaint.privacy != Complaint.Privacy.CONFIDENTIAL
+        and complaint.status not in (Status.RECEIVED, Status.REJECTED, Status.DUPLICATE)
+    )
+
+
+def complaint_overdue(queryset=None, today=None) -> QuerySet[Complaint]:
+    """Return open complaints whose next step is late."""
+    today = today or timezone.localdate()
+    queryset = Complaint.objects.all() if queryset is None else queryset
+    return queryset.exclude(status__in=Complaint.CLOSED).filter(
+        Q(status=Status.RECEIVED, verify_due__lt=today)
+        | (~Q(status=Status.RECEIVED) & Q(respond_due__lt=today))
+    )
+
+
+def complaint_due_today(queryset=None, today=None) -> QuerySet[Complaint]:
+    today = today or timezone.localdate()
+    queryset = Complaint.objects.all() if queryset is None else queryset
+    return queryset.exclude(status__in=Complaint.CLOSED).filter(
+        Q(status=Status.RECEIVED, verify_due=today)
+        | (~Q(status=Status.RECEIVED) & Q(respond_due=today))
+    )
+
+
+def complaint_dashboard_counts(today=None) -> dict[str, int]:
+    """Return the numbers for the admin dashboard panel in one query each."""
+    today = today or timezone.localdate()
+    return {
+        "new": Complaint.objects.filter(status=Status.RECEIVED).count(),
+        "overdue": complaint_overdue(today=today).count(),
+        "due_today": complaint_due_today(today=today).count(),
+        "open": Complaint.objects.exclude(status__in=Complaint.CLOSED).count(),
+    }
+
+
+def complaint_status_counts() -> dict[str, int]:
+    rows = Complaint.objects.values("status").annotate(total=Count("id"))
+    return {row["status"]: row["total"] for row in rows}
+
+
+# --- Staff side (Wagtail admin) ---
+
+STAFF_GROUP = "Petugas Pengaduan"
+
+
+def complaint_staff_list() -> QuerySet[Complaint]:
+    """Return every complaint with what the admin list shows joined in (no query per row)."""
+    return Complaint.objects.select_related("category", "assigned_to")
+
+
+def complaint_staff_search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
+    """Return the complaints matching a typed tracking code (any spelling) or description text.
+
+    A complete code, however typed ("kcm 7qx4 9pad", "7QX49PAD"), finds exactly that complaint;
+    anything else is looked for in the code and the description.
+    """
+    query = (query or "").strip()
+    if not query:
+        return queryset
+    code = tracking_code_normalize(query)
+    if code is not None:
+        return queryset.filter(tracking_code=code)
+    return queryset.filter(
+        Q(tracking_code__icontains=query.upper()) | Q(description__icontains=query)
+    )
+
+
+def complaint_officers():
+    """Return the active members of the complaint officers' group, by name."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name=STAFF_GROUP)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def complaint_staff_history(complaint: Complaint) -> QuerySet[ComplaintEvent]:
+    """Return every event of a complaint for staff, internal notes included, oldest first."""
+    return complaint.events.select_related("actor").order_by("created_at", "id")

@@ -1,0 +1,113 @@
+"""The "Pengaduan" area of the Wagtail admin: complaints, categories, holidays, reply templates.
+
+Who sees what follows the model permissions: the "Petugas Pengaduan" group (migration 0002)
+handles complaints without any page permission; editors without complaint permissions see
+neither the menu nor any complaint URL.
+"""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from .admin_views import (
+    ComplaintCreateView,
+    ComplaintDashboardPanel,
+    ComplaintDetailView,
+    ComplaintIndexView,
+    user_can_handle_complaints,
+)
+from .models import Complaint, ComplaintCategory, Holiday, ReplyTemplate
+
+
+class ComplaintViewSet(ModelViewSet):
+    """Complaints are changed only through the workflow services: no edit, copy or delete view."""
+
+    model = Complaint
+    name = "complaints"  # reverse("complaints:inspect", args=[pk]) is the detail page
+    icon = "mail"
+    menu_label = _("Complaints")
+    menu_order = 100
+    index_view_class = ComplaintIndexView
+    inspect_view_class = ComplaintDetailView
+    add_view_class = ComplaintCreateView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_per_page = 30
+    add_to_reference_index = False
+
+    def get_common_view_kwargs(self, **kwargs):
+        view_kwargs = super().get_common_view_kwargs(**kwargs)
+        for name in ("edit_url_name", "delete_url_name", "history_url_name", "usage_url_name"):
+            view_kwargs[name] = None
+        view_kwargs["inspect_url_name"] = self.get_url_name("inspect")
+        return view_kwargs
+
+    def get_add_view_kwargs(self, **kwargs):
+        return kwargs
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("new/", self.add_view, name="add"),
+            path("<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+    @property
+    def url_finder_class(self):
+        finder = super().url_finder_class
+        finder.edit_url_name = self.get_url_name("inspect")
+        return finder
+
+
+class ComplaintCategoryViewSet(ModelViewSet):
+    model = ComplaintCategory
+    name = "complaint-categories"
+    icon = "tag"
+    menu_label = _("Categories")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "verify_days", "respond_days", "is_active"]
+    ordering = ["is_other", "sort_order", "name"]
+
+
+class HolidayViewSet(ModelViewSet):
+    model = Holiday
+    name = "complaint-holidays"
+    icon = "date"
+    menu_label = _("Holidays")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["date", "name"]
+    ordering = ["-date"]
+    search_fields = ["name"]
+
+
+class ReplyTemplateViewSet(ModelViewSet):
+    model = ReplyTemplate
+    name = "complaint-reply-templates"
+    icon = "comment"
+    menu_label = _("Reply templates")
+    inspect_view_enabled = True
+    list_display = ["title"]
+    search_fields = ["title", "text"]
+
+
+class ComplaintsGroup(ViewSetGroup):
+    menu_label = _("Complaints")
+    menu_icon = "mail"
+    menu_order = 150
+    items = (ComplaintViewSet, ComplaintCategoryViewSet, HolidayViewSet, ReplyTemplateViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_complaints_viewsets():
+    return ComplaintsGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_complaints_panel(request, panels):
+    if user_can_handle_complaints(request.user):
+        panels.append(ComplaintDashboardPanel())

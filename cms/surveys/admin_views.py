@@ -1,0 +1,145 @@
+"""Staff views in the Wagtail admin: the figures of a period, a printable report, and the list
+of responses with voiding."""
+
+import segno
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from . import selectors, services
+from .charts import bar_chart, trend_chart
+from .errors import SurveyError
+from .figures import element_rows, transparency_figures
+from .models import SurveyResponse
+from .periods import period_choices, period_current, period_parse
+
+PAGE_SIZE = 50
+
+
+def _require(request, codename):
+    if not request.user.has_perm(f"surveys.{codename}"):
+        raise PermissionDenied
+
+
+def _period(request):
+    try:
+        return period_parse(request.GET.get("periode", "")), False
+    except ValueError:
+        return period_current("year"), bool(request.GET.get("periode"))
+
+
+def _figures_context(request):
+    period, error = _period(request)
+    figures = transparency_figures(period)
+    satisfaction = figures["satisfaction"]
+    lowest = sorted(
+        (
+            (value, element)
+            for element, value in zip(
+                satisfaction["elements"], satisfaction["kecamatan"]["elements"], strict=True
+            )
+            if value is not None
+        ),
+        key=lambda pair: pair[0],
+    )[:3]
+    return {
+        "figures": figures,
+        "period": period,
+        "period_error": error,
+        "periods": period_choices(),
+        "complaints": figures["complaints"],
+        "satisfaction": satisfaction,
+        "element_rows": element_rows(satisfaction),
+        "trend": figures["trend"],
+        "trend_svg": trend_chart(figures["trend"]),
+        "ikm_svg": bar_chart(
+            [(row["name"], row["ikm"]) for row in satisfaction["services"] if row["ikm"]],
+            maximum=100,
+            title=_("IKM per service (25 to 100)"),
+        ),
+        "category_svg": bar_chart(
+            [(row["name"], row["received"]) for row in figures["complaints"]["by_category"]],
+            title=_("Complaints received per category"),
+        ),
+        "lowest_elements": lowest,
+        "counts": selectors.survey_counts(period),
+        "services": selectors.survey_services(),
+    }
+
+
+def figures_view(request):
+    _require(request, "view_surveyresponse")
+    return render(request, "surveys/admin/figures.html", _figures_context(request))
+
+
+def report_view(request):
+    """A printable report of the period: figures, lowest elements, suggestions, follow-up."""
+    _require(request, "view_surveyresponse")
+    context = _figures_context(request)
+    period = context["period"]
+    context["printable"] = True
+    context["suggestions"] = list(
+        selectors.survey_counted()
+        .filter(submitted_at__gte=period.start, submitted_at__lt=period.end)
+        .exclude(suggestion="")
+        .select_related("service")
+        .only("submitted_at", "suggestion", "service__title")[:200]
+    )
+    return render(request, "surveys/admin/report.html", context)
+
+
+def responses_view(request):
+    _require(request, "view_surveyresponse")
+    queryset = SurveyResponse.objects.select_related("service", "complaint", "voided_by")
+    if request.GET.get("void") == "1":
+        queryset = queryset.filter(voided_at__isnull=False)
+    page = Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("p"))
+    return render(request, "surveys/admin/responses.html", {"responses": page})
+
+
+@require_http_methods(["GET", "POST"])
+def void_view(request, pk):
+    _require(request, "change_surveyresponse")
+    response = get_object_or_404(SurveyResponse.objects.select_related("service"), pk=pk)
+    error = ""
+    if request.method == "POST":
+        try:
+            if request.POST.get("action") == "restore":
+                services.survey_restore(response=response, user=request.user)
+                messages.success(request, _("The response counts again."))
+            else:
+                services.survey_void(
+                    response=response, user=request.user, reason=request.POST.get("reason", "")
+                )
+                messages.success(request, _("The response was voided and is no longer counted."))
+            return redirect("surveys_admin_responses")
+        except SurveyError as exc:
+            error = exc.message
+    return render(request, "surveys/admin/void.html", {"response": response, "error": error})
+
+
+def poster_view(request, slug):
+    """A printable A4 poster for the service desk with the survey's QR code."""
+    _require(request, "view_surveyresponse")
+    service = selectors.survey_service_by_slug(slug)
+    if service is None:
+        raise Http404(slug)
+    with translation.override(settings.LANGUAGE_CODE):
+        path = reverse("survey-service", args=[service.slug])
+    site = service.get_site()
+    url = (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
+    qr = segno.make(url, error="m")
+    svg = qr.svg_inline(scale=10, dark="#000", border=2, omitsize=True)
+    return render(
+        request,
+        "surveys/admin/poster.html",
+        {"service": service, "url": url, "qr_svg": mark_safe(svg)},  # noqa: S308 (segno output)
+    )

@@ -1,0 +1,206 @@
+"""Public figures about complaints for the transparency dashboard (reads cms.complaints only).
+
+Definitions (docs/surveys.md repeats them for the public):
+- A period's complaints are those *received* in it (created_at in the period).
+- finished: status Done (selesai). closed otherwise: rejected, not our authority, duplicate.
+  in progress: not closed yet. overdue: not closed and past its next due date today.
+- days to first response: from receiving to verification (the first action of staff);
+  days to completion: from receiving to closing, for finished ones. Both are medians in
+  calendar days.
+- finished within the target: closed on or before its respond-by date (the working-day SLA).
+- desa: the word after "Desa", "Kelurahan", "Kel." or "Ds." in the free-text location (plus a
+  second word when it is a usual suffix such as Kidul or Hilir); other locations count as
+  "not stated". Complaints hold no structured village yet.
+"""
+
+import datetime
+import re
+import statistics
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import connection
+from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
+from django.db.models.functions import TruncMonth
+
+from cms.complaints.models import Complaint, ComplaintCategory
+
+from .periods import Period, _midnight
+
+Status = Complaint.Status
+OTHER_CLOSED = sorted(Complaint.CLOSED - {Status.DONE})
+DESA = re.compile(
+    r"\b(?:desa|kelurahan|kel\.|ds\.)\s*([A-Za-z][A-Za-z'\-]+)(?:\s+([A-Za-z]+))?",
+    re.IGNORECASE,
+)
+DESA_SUFFIXES = {
+    "kidul", "kaler", "wetan", "kulon", "lor", "hilir", "hulu", "tengah", "utara", "selatan",
+    "timur", "barat", "baru", "lama", "jaya", "indah", "girang", "tonggoh",
+}  # fmt: skip
+NOT_STATED = ""
+
+
+def desa_from_location(text: str) -> str:
+    """Return the village named in a free-text location, title-cased, or "" when none is."""
+    for match in DESA.finditer(text or ""):
+        name = match.group(1)
+        if name.lower() in {"desa", "kelurahan"}:
+            continue
+        second = match.group(2)
+        if second and second.lower() in DESA_SUFFIXES:
+            name = f"{name} {second}"
+        return name.title()
+    return NOT_STATED
+
+
+class Median(Aggregate):
+    """PostgreSQL's percentile_cont(0.5): the median, computed in the database."""
+
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+
+
+def _duration(end: str) -> ExpressionWrapper:
+    return ExpressionWrapper(F(end) - F("created_at"), output_field=DurationField())
+
+
+def _days(value) -> Decimal | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.timedelta):
+        value = value.total_seconds()
+    elif connection.vendor == "sqlite":  # microseconds
+        value = value / 1_000_000
+    return Decimal(value / 86400).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _overdue(today: datetime.date) -> Q:
+    return ~Q(status__in=Complaint.CLOSED) & (
+        Q(status=Status.RECEIVED, verify_due__lt=today)
+        | (~Q(status=Status.RECEIVED) & Q(respond_due__lt=today))
+    )
+
+
+def _counts(today: datetime.date) -> dict:
+    return {
+        "received": Count("id"),
+        "finished": Count("id", filter=Q(status=Status.DONE)),
+        "closed_other": Count("id", filter=Q(status__in=OTHER_CLOSED)),
+        "in_progress": Count("id", filter=~Q(status__in=Complaint.CLOSED)),
+        "overdue": Count("id", filter=_overdue(today)),
+    }
+
+
+def _received_in(period: Period):
+    return Complaint.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+
+
+def complaint_period_figures(period: Period, today: datetime.date) -> dict:
+    """Return the counts, medians and target share for complaints received in `period`."""
+    queryset = _received_in(period)
+    aggregates = {
+        **_counts(today),
+        "within_target": Count(
+            "id", filter=Q(status=Status.DONE, closed_at__date__lte=F("respond_due"))
+        ),
+    }
+    if connection.vendor == "postgresql":
+        aggregates["median_response"] = Median(
+            _duration("verified_at"), filter=Q(verified_at__isnull=False)
+        )
+        aggregates["median_completion"] = Median(
+            _duration("closed_at"), filter=Q(status=Status.DONE, closed_at__isnull=False)
+        )
+    row = queryset.aggregate(**aggregates)
+    if connection.vendor != "postgresql":
+        # No percentile function in SQLite: two lean queries, the median taken here.
+        row["median_response"] = _median(
+            queryset.filter(verified_at__isnull=False).annotate(d=_duration("verified_at"))
+        )
+        row["median_completion"] = _median(
+            queryset.filter(status=Status.DONE, closed_at__isnull=False).annotate(
+                d=_duration("closed_at")
+            )
+        )
+    finished = row["finished"]
+    share = (
+        (Decimal(row["within_target"] * 100) / finished).quantize(
+            Decimal("0.1"), rounding=ROUND_HALF_UP
+        )
+        if finished
+        else None
+    )
+    return {
+        "received": row["received"],
+        "finished": finished,
+        "in_progress": row["in_progress"],
+        "overdue": row["overdue"],
+        "closed_other": row["closed_other"],
+        "finished_within_target": row["within_target"],
+        "finished_within_target_percent": share,
+        "median_days_to_response": _days(row["median_response"]),
+        "median_days_to_completion": _days(row["median_completion"]),
+    }
+
+
+def _median(queryset):
+    values = list(queryset.values_list("d", flat=True))
+    return statistics.median(values) if values else None
+
+
+def complaint_by_category(period: Period, today: datetime.date) -> list[dict]:
+    """Return counts per category, most received first (two queries: grouping by the key alone
+    is cheaper than grouping by the joined names)."""
+    rows = list(_received_in(period).values("category_id").annotate(**_counts(today)).order_by())
+    names = {
+        category.pk: category
+        for category in ComplaintCategory.objects.filter(
+            pk__in=[row["category_id"] for row in rows]
+        )
+    }
+    result = []
+    for row in rows:
+        category = names[row["category_id"]]
+        result.append(
+            {
+                "slug": category.slug,
+                "name": category.name,
+                "name_en": category.name_en or category.name,
+                **{key: row[key] for key in ("received", "finished", "in_progress", "overdue")},
+            }
+        )
+    return sorted(result, key=lambda row: (-row["received"], row["name"]))
+
+
+def complaint_by_desa(period: Period, today: datetime.date) -> list[dict]:
+    """Return counts per village read from the location text (one query), most first."""
+    rows = _received_in(period).values("location_text").annotate(**_counts(today)).order_by()
+    totals: dict[str, dict] = {}
+    for row in rows:
+        desa = desa_from_location(row["location_text"])
+        entry = totals.setdefault(
+            desa, {"desa": desa, "received": 0, "finished": 0, "in_progress": 0, "overdue": 0}
+        )
+        for key in ("received", "finished", "in_progress", "overdue"):
+            entry[key] += row[key]
+    return sorted(
+        totals.values(),
+        key=lambda entry: (entry["desa"] == NOT_STATED, -entry["received"], entry["desa"]),
+    )
+
+
+def complaint_by_month(first_month: datetime.date, next_day: datetime.date) -> dict[str, dict]:
+    """Return {"YYYY-MM": {"received", "finished"}} for complaints received in those months."""
+    rows = (
+        Complaint.objects.filter(
+            created_at__gte=_midnight(first_month), created_at__lt=_midnight(next_day)
+        )
+        .annotate(month=TruncMonth("created_at"))
+        .values("month")
+        .annotate(received=Count("id"), finished=Count("id", filter=Q(status=Status.DONE)))
+        .order_by()
+    )
+    return {
+        f"{row['month']:%Y-%m}": {"received": row["received"], "finished": row["finished"]}
+        for row in rows
+    }

@@ -1,0 +1,265 @@
+"""Complaint pages for residents: submit, receipt, track, follow up, the public list, photos.
+
+Everything works without JavaScript (post, then redirect). Residents have no account and get
+no cookie: a tracking code is what identifies a complaint, so these forms carry no CSRF token
+(a forged post could only do what anyone holding the code can do anyway) and the pages can be
+cached by the service worker. Abuse is held back by rate limits, a honeypot and idempotency.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import DatabaseError
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from cms.complaints import selectors, services
+from cms.complaints.codes import tracking_code_normalize
+from cms.complaints.errors import ComplaintError, IdempotencyConflict
+from cms.complaints.forms import ComplaintSubmitForm, idempotency_key_clean
+from cms.complaints.models import Complaint
+from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
+
+PAGE_SIZE = 20
+
+
+def _limited(request, template, context, wait):
+    context["blocked_message"] = _(
+        "Too many attempts from your connection. Please wait %(minutes)d minutes and try again."
+    ) % {"minutes": max(1, round(wait / 60))}
+    response = render(request, template, context, status=429)
+    response["Retry-After"] = str(wait)
+    return response
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def complaint_new(request):
+    """Show the complaint form; on a valid post store it and redirect to the receipt."""
+    if request.method != "POST":
+        initial = {}
+        if request.GET.get("kategori"):
+            initial["category"] = request.GET["kategori"]
+        if request.GET.get("jenis") in Complaint.Kind.values:
+            initial["kind"] = request.GET["jenis"]
+        form = ComplaintSubmitForm(initial=initial)
+        return _form_page(request, form, key=uuid.uuid4().hex)
+
+    try:
+        key = idempotency_key_clean(request.POST.get("idempotency_key"))
+    except ValueError:
+        key = None
+    key = key or uuid.uuid4().hex
+    form = ComplaintSubmitForm(data=request.POST, files=request.FILES)
+    try:
+        existing = Complaint.objects.filter(idempotency_key=key).first()
+        if existing is not None:  # a double tap or a resent form: show what was stored
+            return redirect("complaint-receipt", code=existing.tracking_code)
+        wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
+        if wait:
+            return _limited(request, "complaints/new.html", _form_context(form, key), wait)
+        if not form.is_valid():
+            return _form_page(request, form, key, status=400)
+        if form.is_bot():
+            return _form_page(request, form, key, status=400, refused=True)
+        complaint, _created = services.complaint_submit(
+            data=form.service_data(),
+            category=form.cleaned_data["category"],
+            photo=form.cleaned_data.get("photo"),
+            idempotency_key=key,
+            channel=Complaint.Channel.WEB,
+        )
+    except IdempotencyConflict:
+        # The same form page was reused for a different text: treat it as a new complaint.
+        return _form_page(request, form, uuid.uuid4().hex, status=400, resend=True)
+    except ComplaintError as error:
+        form.add_error(error.field if error.field in form.fields else None, error.message)
+        return _form_page(request, form, key, status=400)
+    except DatabaseError:
+        return _form_page(request, form, key, status=503, unavailable=True)
+    return redirect("complaint-receipt", code=complaint.tracking_code)
+
+
+def _form_context(form, key, **flags):
+    photo_lost = bool(form.is_bound and form.files.get("photo"))
+    return {
+        "form": form,
+        "idempotency_key": key,
+        "photo_lost": photo_lost,
+        "categories": selectors.complaint_categories(),
+        **flags,
+    }
+
+
+def _form_page(request, form, key, status=200, **flags):
+    response = render(
+        request, "complaints/new.html", _form_context(form, key, **flags), status=status
+    )
+    if status == 503:
+        response["Retry-After"] = "5"
+    return response
+
+
+def _complaint_or_404(code):
+    complaint = selectors.complaint_get_by_code(code)
+    if complaint is None:
+        raise Http404(code)
+    return complaint
+
+
+def complaint_receipt(request, code):
+    complaint = _complaint_or_404(code)
+    if complaint.tracking_code != code:
+        return redirect("complaint-receipt", code=complaint.tracking_code)
+    response = render(request, "complaints/receipt.html", {"complaint": complaint})
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def complaint_track_form(request):
+    """Ask for a code; a valid one redirects to its tracking page."""
+    raw = request.GET.get("kode", "")
+    context = {"raw": raw[:40]}
+    if raw:
+        code = tracking_code_normalize(raw)
+        if code is not None:
+            return redirect("complaint-track", code=code)
+        context["error"] = _(
+            "This is not a valid tracking code. It looks like KCM-7QX4-9PAD: check each "
+            "character on your receipt."
+        )
+    return render(request, "complaints/track_form.html", context, status=400 if raw else 200)
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def complaint_track(request, code):
+    """Status and public timeline; posts add information or answer "sudah selesai?"."""
+    wait = rate_limit_peek("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
+    if wait:
+        return _limited(request, "complaints/track_form.html", {"raw": code[:40]}, wait)
+    complaint = selectors.complaint_get_by_code(code)
+    if complaint is None:
+        wait = rate_limit_hit("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
+        if wait:
+            return _limited(request, "complaints/track_form.html", {"raw": code[:40]}, wait)
+        context = {
+            "raw": code[:40],
+            "error": _("No complaint has this tracking code. Check the code on your receipt."),
+        }
+        return render(request, "complaints/track_form.html", context, status=404)
+    if complaint.tracking_code != code:
+        return redirect("complaint-track", code=complaint.tracking_code)
+
+    context = {"complaint": complaint}
+    if request.method == "POST":
+        action = request.POST.get("action")
+        message = request.POST.get("message", "")
+        try:
+            if action == "reply":
+                services.complaint_resident_reply(complaint=complaint, message=message)
+                done = "balasan"
+            elif action in ("solved", "not_solved"):
+                services.complaint_resident_confirm(
+                    complaint=complaint, solved=action == "solved", message=message
+                )
+                done = "konfirmasi" if action == "solved" else "dibuka"
+            else:
+                raise ComplaintError(_("Choose what you want to do."))
+            url = reverse("complaint-track", args=[complaint.tracking_code])
+            return HttpResponseRedirect(f"{url}?terkirim={done}")
+        except ComplaintError as error:
+            context.update(action_error=error.message, message=message[:2000], action=action)
+            complaint.refresh_from_db()
+        except DatabaseError:
+            context.update(
+                action_error=_("The service is busy right now. Please send it again."),
+                message=message[:2000],
+                action=action,
+            )
+    context.update(_track_context(complaint))
+    context["sent"] = request.GET.get("terkirim", "")
+    response = render(
+        request, "complaints/track.html", context, status=400 if "action_error" in context else 200
+    )
+    response["Cache-Control"] = "no-cache"
+    return response
+
+
+def _track_context(complaint):
+    public = selectors.complaint_is_public(complaint)
+    return {
+        "public": public,
+        "timeline": selectors.complaint_public_timeline(complaint),
+        "can_reply": not complaint.is_closed,
+        "can_confirm": complaint.status == Complaint.Status.DONE
+        and complaint.resident_confirmed is None,
+        "can_reopen": services.complaint_can_reopen(complaint),
+        "reopen_days": settings.COMPLAINT_REOPEN_DAYS,
+    }
+
+
+def complaint_list(request):
+    """The public list: verified public and anonymous complaints, filterable."""
+    categories = list(selectors.complaint_categories())
+    category = request.GET.get("kategori", "")
+    status = request.GET.get("status", "")
+    if category not in {item.slug for item in categories}:
+        category = ""
+    if status not in Complaint.Status.values:
+        status = ""
+    queryset = selectors.complaint_public_list(category=category, status=status)
+    paginator = Paginator(queryset, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("halaman"))
+    extra = "&".join(
+        part
+        for part in (
+            f"kategori={category}" if category else "",
+            f"status={status}" if status else "",
+        )
+        if part
+    )
+    return render(
+        request,
+        "complaints/list.html",
+        {
+            "complaints": page,
+            "categories": categories,
+            "statuses": [
+                choice
+                for choice in Complaint.Status.choices
+                if choice[0]
+                not in (
+                    Complaint.Status.RECEIVED,
+                    Complaint.Status.REJECTED,
+                    Complaint.Status.DUPLICATE,
+                )
+            ],
+            "category": category,
+            "status": status,
+            "extra_query": extra,
+        },
+    )
+
+
+def complaint_photo(request, code):
+    """Serve a complaint's photo to staff, or to anyone once it is public and not hidden."""
+    complaint = selectors.complaint_get_by_code(code)
+    if complaint is None or not complaint.photo:
+        raise Http404(code)
+    staff = request.user.is_authenticated and request.user.has_perm("complaints.view_complaint")
+    public = selectors.complaint_is_public(complaint) and complaint.photo_is_public
+    if not (staff or public):
+        raise Http404(code)
+    response = FileResponse(complaint.photo.open("rb"), content_type="image/jpeg")
+    response["Cache-Control"] = (
+        "public, max-age=3600" if public and not staff else "private, no-store"
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = f'inline; filename="{complaint.tracking_code}.jpg"'
+    return response

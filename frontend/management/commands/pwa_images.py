@@ -1,0 +1,129 @@
+"""Draw the app icons with Pillow (and, optionally, photograph the site for the manifest).
+
+    manage.py pwa_images                                  # icons only
+    manage.py pwa_images --screenshot http://127.0.0.1:8000/   # and the narrow screenshot
+
+The PNGs are committed in frontend/static/pwa/; run this again only to change the drawing.
+The screenshot needs a running site with the demo content and Debian's Chromium.
+"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+from PIL import Image, ImageDraw
+
+OUT = Path(__file__).resolve().parents[2] / "static" / "pwa"
+GREEN = (11, 93, 59, 255)  # the default theme colour of KecamatanSettings
+WHITE = (255, 255, 255, 255)
+SCALE = 4  # draw large, then shrink: smooth edges without an anti-aliasing library
+SCREENSHOT_VIEWPORT = {"width": 360, "height": 780}  # x1.5 = 540 x 1170 px (ratio 2.17 <= 2.3)
+
+
+def draw_hall(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float]) -> None:
+    """Draw a white pavilion (roof, four pillars, steps): the kecamatan office, in `box`."""
+    x0, y0, x1, y1 = box
+    w, h = x1 - x0, y1 - y0
+    draw.polygon([(x0, y0 + 0.38 * h), (x0 + w / 2, y0), (x1, y0 + 0.38 * h)], fill=WHITE)
+    draw.rectangle([x0 + 0.06 * w, y0 + 0.38 * h, x1 - 0.06 * w, y0 + 0.46 * h], fill=WHITE)
+    pillar = 0.1 * w
+    for i in range(4):
+        left = x0 + 0.14 * w + i * (0.72 * w - pillar) / 3
+        draw.rectangle([left, y0 + 0.5 * h, left + pillar, y0 + 0.84 * h], fill=WHITE)
+    draw.rectangle([x0 + 0.04 * w, y0 + 0.88 * h, x1 - 0.04 * w, y1], fill=WHITE)
+
+
+def icon(size: int, *, maskable: bool) -> Image.Image:
+    """Return the app icon; a maskable one is full-bleed with the drawing in the safe zone."""
+    big = size * SCALE
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(image)
+    if maskable:
+        # Launchers crop to any shape inside the centred circle of 80 % diameter.
+        draw.rectangle([0, 0, big, big], fill=GREEN)
+        margin = 0.27 * big  # half-diagonal 0.33 < 0.4: inside the circle
+    else:
+        draw.rounded_rectangle([0, 0, big - 1, big - 1], radius=0.18 * big, fill=GREEN)
+        margin = 0.18 * big
+    draw_hall(draw, (margin, margin, big - margin, big - margin))
+    return image.resize((size, size), Image.LANCZOS)
+
+
+def shortcut_icon(kind: str, size: int = 96) -> Image.Image:
+    """Return a round shortcut icon with a simple white sign for `kind`."""
+    big = size * SCALE
+    image = Image.new("RGBA", (big, big), (0, 0, 0, 0))
+    d = ImageDraw.Draw(image)
+    d.ellipse([0, 0, big - 1, big - 1], fill=GREEN)
+    u = big / 96  # drawing unit: coordinates below are on a 96 grid
+    if kind == "new":  # a speech bubble with a plus
+        d.rounded_rectangle([22 * u, 24 * u, 74 * u, 62 * u], radius=8 * u, fill=WHITE)
+        d.polygon([(34 * u, 60 * u), (30 * u, 74 * u), (46 * u, 60 * u)], fill=WHITE)
+        d.rectangle([45 * u, 32 * u, 51 * u, 54 * u], fill=GREEN)
+        d.rectangle([37 * u, 40 * u, 59 * u, 46 * u], fill=GREEN)
+    elif kind == "track":  # a magnifying glass
+        d.ellipse([24 * u, 22 * u, 62 * u, 60 * u], outline=WHITE, width=int(7 * u))
+        d.line([(56 * u, 54 * u), (72 * u, 72 * u)], fill=WHITE, width=int(9 * u))
+    elif kind == "news":  # a megaphone
+        d.polygon(
+            [(26 * u, 40 * u), (62 * u, 24 * u), (62 * u, 70 * u), (26 * u, 56 * u)], fill=WHITE
+        )
+        d.rectangle([20 * u, 40 * u, 30 * u, 56 * u], fill=WHITE)
+        d.rectangle([30 * u, 56 * u, 40 * u, 72 * u], fill=WHITE)
+        d.line([(68 * u, 40 * u), (76 * u, 36 * u)], fill=WHITE, width=int(4 * u))
+        d.line([(68 * u, 54 * u), (76 * u, 58 * u)], fill=WHITE, width=int(4 * u))
+    elif kind == "guide":  # an open book
+        d.polygon(
+            [(20 * u, 30 * u), (46 * u, 34 * u), (46 * u, 70 * u), (20 * u, 66 * u)], fill=WHITE
+        )
+        d.polygon(
+            [(50 * u, 34 * u), (76 * u, 30 * u), (76 * u, 66 * u), (50 * u, 70 * u)], fill=WHITE
+        )
+    else:
+        raise ValueError(kind)
+    return image.resize((size, size), Image.LANCZOS)
+
+
+def save_png(image: Image.Image, path: Path) -> None:
+    # 256-colour PNGs: a fraction of the size of full colour, and icons have few colours.
+    image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(path, optimize=True)
+
+
+class Command(BaseCommand):
+    help = (
+        "Draw the PWA icons into frontend/static/pwa/ (and photograph the site with --screenshot)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--screenshot", metavar="URL", help="home page of a running demo site")
+
+    def handle(self, *args, **options):
+        OUT.mkdir(parents=True, exist_ok=True)
+        images = {
+            "icon-192.png": icon(192, maskable=False),
+            "icon-512.png": icon(512, maskable=False),
+            "icon-maskable-512.png": icon(512, maskable=True),
+            # iOS ignores the manifest's icons and takes this one; it adds its own corners.
+            "apple-touch-icon.png": icon(180, maskable=True),
+        }
+        for kind in ("new", "track", "news", "guide"):
+            images[f"shortcut-{kind}.png"] = shortcut_icon(kind)
+        for name, image in images.items():
+            save_png(image, OUT / name)
+            self.stdout.write(f"{name}: {(OUT / name).stat().st_size} bytes")
+        if options["screenshot"]:
+            self.screenshot(options["screenshot"])
+
+    def screenshot(self, url: str) -> None:
+        from playwright.sync_api import sync_playwright
+
+        from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+
+        path = OUT / "screenshot-narrow.png"
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport=SCREENSHOT_VIEWPORT, device_scale_factor=1.5)
+            page.goto(url, wait_until="networkidle")
+            page.screenshot(path=str(path))
+            browser.close()
+        save_png(Image.open(path).convert("RGB"), path)
+        self.stdout.write(f"{path.name}: {path.stat().st_size} bytes")

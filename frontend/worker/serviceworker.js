@@ -1,0 +1,359 @@
+/* Layanan Kecamatan: the service worker (docs/pwa.md).
+ *
+ * Served at /serviceworker.js by frontend/pwa_views.py, which puts one line before this file:
+ *   self.LK = {version, shell, pages, optionalPages, offline, manifest, networkOnly, staticUrl,
+ *              mediaUrl}
+ * `version` is a hash of this file, the shell files, the offline page's templates and the
+ * catalogues: change any of them and browsers install a new worker, which precaches the new shell
+ * and deletes the old one. There is nothing to bump by hand.
+ *
+ *   page navigations   network first; after 3 s (or no network) the saved copy; else /offline/
+ *   /static/ files     the precached shell; hashed names cache first; other names network first
+ *   images             stale-while-revalidate, at most 60 kept, none older than 30 days;
+ *                      offline and never seen: a plain placeholder
+ *   /manifest.json     network first, then the precached copy
+ *   anything else      straight to the network: POST, /admin/, /api/, other sites, Range requests
+ */
+"use strict";
+
+var LK = self.LK;
+var SHELL = "lk-shell-" + LK.version; // replaced by every new version
+// Kept across versions: change the number only if what is stored changes shape.
+var PAGES = "lk-pages-1"; // pages the resident opened
+var IMAGES = "lk-images-1";
+var STATIC = "lk-static-1";
+var SAVED = "lk-saved-1"; // "Simpan untuk dibaca offline": only the resident removes these
+var CURRENT = [SHELL, PAGES, IMAGES, STATIC, SAVED];
+
+var PAGE_TIMEOUT = 3000; // ms before a slow network loses to the saved copy
+var PAGE_LIMIT = 50;
+var STATIC_LIMIT = 60;
+var IMAGE_LIMIT = 60;
+var IMAGE_MAX_AGE = 30 * 24 * 3600 * 1000;
+var HASHED = /\.[0-9a-f]{12}\.\w+$/; // ManifestStaticFilesStorage names: site.1a2b3c4d5e6f.css
+
+function noop() {}
+
+/* ---- Install: the shell (all or nothing), then the pages every resident keeps. ---- */
+
+self.addEventListener("install", function (event) {
+  event.waitUntil(
+    caches
+      .open(SHELL)
+      .then(function (cache) {
+        return cache.addAll(LK.shell);
+      })
+      .then(warmPages)
+      // Take over at once: open pages keep their CSS and JS, and every later request works
+      // under the new worker (old hashed files stay in lk-static and on the server).
+      .then(function () {
+        return self.skipWaiting();
+      })
+  );
+});
+
+/* Keep the home page, the latest announcements, the complaint form (if it exists yet) and the
+ * page the resident is reading right now: the first visit happened before this worker ran. */
+function warmPages() {
+  return self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (clients) {
+    var urls = LK.pages.concat(LK.optionalPages);
+    clients.forEach(function (client) {
+      var url = new URL(client.url);
+      if (url.origin === location.origin && !networkOnly(url)) urls.push(url.pathname + url.search);
+    });
+    return caches.open(PAGES).then(function (cache) {
+      return Promise.all(
+        urls
+          .filter(function (url, i) {
+            return urls.indexOf(url) === i;
+          })
+          .map(function (url) {
+            return fetch(url, { credentials: "same-origin" })
+              .then(function (response) {
+                if (storable(response, true)) return cache.put(url, response);
+              })
+              .catch(noop); // a page that fails (a 404, a timeout) is simply not kept
+          })
+      );
+    });
+  });
+}
+
+/* ---- Activate: delete the caches of earlier versions, then control the open pages. ---- */
+
+self.addEventListener("activate", function (event) {
+  event.waitUntil(
+    caches
+      .keys()
+      .then(function (names) {
+        return Promise.all(
+          names
+            .filter(function (name) {
+              return name.indexOf("lk-") === 0 && CURRENT.indexOf(name) < 0;
+            })
+            .map(function (name) {
+              return caches.delete(name);
+            })
+        );
+      })
+      .then(function () {
+        // Start the page request while the worker boots (saves its start-up time on slow phones).
+        if (self.registration.navigationPreload) return self.registration.navigationPreload.enable();
+      })
+      .then(function () {
+        return self.clients.claim();
+      })
+  );
+});
+
+/* ---- Fetch: pick a strategy by kind of request. ---- */
+
+self.addEventListener("fetch", function (event) {
+  var request = event.request;
+  var url = new URL(request.url);
+  if (request.method !== "GET") {
+    // COMPLAINT OUTBOX (issue #6) goes here: the share_target POST to /pengaduan/baru/ and
+    // complaint submissions made offline will be kept in IndexedDB and replayed with Background
+    // Sync. Until then every POST goes to the network untouched, exactly as without a worker.
+    return;
+  }
+  if (url.origin !== location.origin || networkOnly(url) || request.headers.has("range")) return;
+  if (request.mode === "navigate") {
+    event.respondWith(page(event));
+  } else if (url.pathname === LK.manifest) {
+    event.respondWith(manifest(request));
+  } else if (url.pathname.indexOf(LK.staticUrl) === 0) {
+    event.respondWith(staticFile(event, url));
+  } else if (request.destination === "image" || url.pathname.indexOf(LK.mediaUrl + "images/") === 0) {
+    event.respondWith(image(event));
+  }
+});
+
+function networkOnly(url) {
+  return LK.networkOnly.some(function (prefix) {
+    return url.pathname.indexOf(prefix) === 0;
+  });
+}
+
+/* A response we may keep: complete, ours, not personal. (Browsers hide Set-Cookie from workers;
+ * the check stays so a future header change cannot slip through.) */
+function storable(response, html) {
+  if (!response || !response.ok || response.type !== "basic" || response.redirected) return false;
+  if (/private|no-store/i.test(response.headers.get("Cache-Control") || "")) return false;
+  if (response.headers.has("Set-Cookie")) return false;
+  return !html || (response.headers.get("Content-Type") || "").indexOf("text/html") === 0;
+}
+
+/* Drop the oldest entries beyond `limit` (a cache lists its keys oldest first). */
+function trim(name, limit) {
+  return caches.open(name).then(function (cache) {
+    return cache.keys().then(function (keys) {
+      return Promise.all(
+        keys.slice(0, Math.max(0, keys.length - limit)).map(function (key) {
+          return cache.delete(key);
+        })
+      );
+    });
+  });
+}
+
+/* Store, and when the phone is full drop the runtime caches rather than fail every request. */
+function put(name, key, response) {
+  return caches
+    .open(name)
+    .then(function (cache) {
+      return cache.put(key, response);
+    })
+    .catch(function (error) {
+      if (error && error.name === "QuotaExceededError") {
+        return Promise.all([caches.delete(IMAGES), caches.delete(STATIC)]);
+      }
+    });
+}
+
+/* Pages: network first; a saved copy when the network fails or is slower than PAGE_TIMEOUT;
+ * the offline page when there is no copy. */
+function page(event) {
+  var request = event.request;
+  var key = request.url;
+  var network = Promise.resolve(event.preloadResponse)
+    .then(function (preloaded) {
+      return preloaded || fetch(request);
+    })
+    .then(function (response) {
+      if (storable(response, true) && !isOfflinePage(key)) {
+        var copy = response.clone();
+        event.waitUntil(
+          put(PAGES, key, copy).then(function () {
+            return trim(PAGES, PAGE_LIMIT);
+          })
+        );
+      }
+      return response;
+    });
+  event.waitUntil(network.catch(noop)); // let a slow answer still refresh the copy
+  function saved() {
+    // Any of our caches: pages read, pages saved for offline, the shell.
+    return caches.match(key, { ignoreVary: true });
+  }
+  return new Promise(function (resolve) {
+    var answered = false;
+    function answer(response) {
+      if (response && !answered) {
+        answered = true;
+        resolve(response);
+      }
+    }
+    var timer = setTimeout(function () {
+      saved().then(answer); // no copy: keep waiting for the network
+    }, PAGE_TIMEOUT);
+    network.then(
+      function (response) {
+        clearTimeout(timer);
+        answer(response);
+      },
+      function () {
+        clearTimeout(timer);
+        saved()
+          .then(function (response) {
+            return response || offlinePage(key);
+          })
+          .then(answer);
+      }
+    );
+  });
+}
+
+/* The manifest: fresh when online (names, colours), the precached copy offline. */
+function manifest(request) {
+  return fetch(request).catch(function () {
+    return caches.match(request, { cacheName: SHELL, ignoreVary: true });
+  });
+}
+
+function isOfflinePage(url) {
+  var path = new URL(url).pathname;
+  return Object.keys(LK.offline).some(function (code) {
+    return LK.offline[code] === path;
+  });
+}
+
+function offlinePage(url) {
+  var path = new URL(url).pathname;
+  var code =
+    Object.keys(LK.offline).filter(function (code) {
+      return path.indexOf("/" + code + "/") === 0;
+    })[0] || "id";
+  return caches.match(LK.offline[code], { cacheName: SHELL, ignoreVary: true }).then(function (response) {
+    return response || Response.error();
+  });
+}
+
+/* Static files: the shell first; hashed names never change, so the cache is always right;
+ * plain names (development) come from the network when it answers. */
+function staticFile(event, url) {
+  var request = event.request;
+  return caches.match(request, { cacheName: SHELL, ignoreVary: true }).then(function (shell) {
+    if (shell) return shell;
+    return caches.match(request, { cacheName: STATIC, ignoreVary: true }).then(function (cached) {
+      if (cached && HASHED.test(url.pathname)) return cached;
+      return fetch(request).then(
+        function (response) {
+          if (storable(response, false)) {
+            event.waitUntil(
+              put(STATIC, request, response.clone()).then(function () {
+                return trim(STATIC, STATIC_LIMIT);
+              })
+            );
+          }
+          return response;
+        },
+        function (error) {
+          if (cached) return cached;
+          throw error;
+        }
+      );
+    });
+  });
+}
+
+/* Images: the kept copy at once, refreshed in the background; saved-for-offline copies are
+ * used as they are. Each kept copy carries the time it was stored, for the 30-day limit. */
+function image(event) {
+  var request = event.request;
+  return caches.match(request, { ignoreVary: true }).then(function (cached) {
+    var storedAt = cached && Number(cached.headers.get("X-LK-Stored"));
+    if (cached && !storedAt) return cached; // from the shell or a saved page
+    var fresh = fetch(request).then(function (response) {
+      if (storable(response, false)) event.waitUntil(keepImage(request, response.clone()));
+      return response;
+    });
+    if (cached && Date.now() - storedAt < IMAGE_MAX_AGE) {
+      event.waitUntil(fresh.catch(noop));
+      return cached;
+    }
+    return fresh.catch(function () {
+      return cached || placeholder();
+    });
+  });
+}
+
+/* Offline and never seen: a plain tint in the image's box (width and height are in the HTML)
+ * instead of a broken-image icon. Never stored. */
+function placeholder() {
+  var svg = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="9"><rect width="16" height="9" fill="#eef5f1"/></svg>';
+  return new Response(svg, { headers: { "Content-Type": "image/svg+xml", "Cache-Control": "no-store" } });
+}
+
+function keepImage(request, response) {
+  return response
+    .blob()
+    .then(function (body) {
+      var headers = new Headers(response.headers);
+      headers.set("X-LK-Stored", String(Date.now()));
+      return put(IMAGES, request, new Response(body, { status: response.status, headers: headers }));
+    })
+    .then(expireImages);
+}
+
+function expireImages() {
+  return caches.open(IMAGES).then(function (cache) {
+    return cache.keys().then(function (keys) {
+      return Promise.all(
+        keys.map(function (key) {
+          return cache.match(key).then(function (response) {
+            var storedAt = response && Number(response.headers.get("X-LK-Stored"));
+            return Date.now() - storedAt > IMAGE_MAX_AGE ? cache.delete(key) : false;
+          });
+        })
+      ).then(function () {
+        return trim(IMAGES, IMAGE_LIMIT);
+      });
+    });
+  });
+}
+
+/* ---- Messages from the page (static/js/pwa.js). ---- */
+
+self.addEventListener("message", function (event) {
+  var data = event.data || {};
+  if (data.type === "keep-images" && Array.isArray(data.urls)) {
+    // The first page was drawn before this worker ran: keep its images like later ones.
+    event.waitUntil(
+      Promise.all(
+        data.urls.map(function (src) {
+          var url = new URL(src, location.href);
+          if (url.origin !== location.origin) return null;
+          return caches.match(url.href).then(function (cached) {
+            if (cached) return null;
+            return fetch(url.href)
+              .then(function (response) {
+                if (storable(response, false)) return keepImage(new Request(url.href), response);
+              })
+              .catch(noop);
+          });
+        })
+      )
+    );
+  }
+});

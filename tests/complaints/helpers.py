@@ -1,0 +1,88 @@
+"""Small builders for complaint tests: real services, real images."""
+
+import io
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from cms.complaints import services
+from cms.complaints.models import Complaint, ComplaintCategory
+
+Status = Complaint.Status
+
+VALID = {
+    "kind": "pengaduan",
+    "category": "jalan-jembatan",
+    "description": "Jalan di depan balai desa berlubang besar sejak seminggu.",
+    "location_text": "Desa Sukamaju RT 02/RW 01, depan balai desa",
+    "reporter_name": "Siti Rahayu",
+    "reporter_phone": "0812 3456 7890",
+    "reporter_email": "siti.rahayu@contoh.id",
+    "privacy": "public",
+}
+PERSONAL = ("Siti Rahayu", "3456 7890", "34567890", "siti.rahayu@contoh.id")
+
+
+def category(slug="jalan-jembatan") -> ComplaintCategory:
+    return ComplaintCategory.objects.get(slug=slug)
+
+
+def submit(**overrides) -> Complaint:
+    """Store a complaint through the service, as the form would."""
+    data = {key: value for key, value in VALID.items() if key != "category"}
+    data.update(overrides)
+    slug = data.pop("category", "jalan-jembatan")
+    photo = data.pop("photo", None)
+    key = data.pop("idempotency_key", None)
+    complaint, _created = services.complaint_submit(
+        data=data, category=category(slug), photo=photo, idempotency_key=key
+    )
+    return complaint
+
+
+def officer(username="petugas", email="petugas@kecamatan.id", **extra):
+    user = get_user_model().objects.create_user(username, email, "x", **extra)
+    user.groups.add(Group.objects.get(name="Petugas Pengaduan"))
+    return user
+
+
+def advance(complaint, *statuses, actor, **kwargs) -> Complaint:
+    """Walk a complaint through `statuses` with valid extra data for each."""
+    for status in statuses:
+        extra = dict(kwargs)
+        if status == Status.ASSIGNED:
+            extra.setdefault("assigned_unit", "Seksi Pembangunan")
+        if status == Status.REJECTED:
+            extra.setdefault("note", "Bukan pengaduan pelayanan publik.")
+        if status == Status.NOT_COMPETENT:
+            extra.setdefault("referral", "SP4N-LAPOR! di lapor.go.id")
+        complaint = services.complaint_change_status(
+            complaint=complaint, to=status, officer=actor, **extra
+        )
+    return complaint
+
+
+def jpeg_bytes(size=(2400, 1800), exif=None, color=(120, 90, 60)) -> bytes:
+    out = io.BytesIO()
+    image = Image.new("RGB", size, color)
+    if exif is not None:
+        image.save(out, "JPEG", exif=exif)
+    else:
+        image.save(out, "JPEG")
+    return out.getvalue()
+
+
+def upload(name="foto.jpg", data=None, content_type="image/jpeg") -> SimpleUploadedFile:
+    return SimpleUploadedFile(name, data if data is not None else jpeg_bytes(), content_type)
+
+
+def gps_exif():
+    """Return EXIF with a GPS position, a camera model and an orientation tag."""
+    exif = Image.Exif()
+    exif[0x0110] = "Phone X"  # Model
+    exif[0x0112] = 6  # Orientation: rotate 90
+    gps = {1: "S", 2: (6.0, 12.0, 30.0), 3: "E", 4: (106.0, 49.0, 10.0)}
+    exif[0x8825] = gps
+    return exif

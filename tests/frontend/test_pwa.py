@@ -1,0 +1,236 @@
+"""The installable app on the server side: manifest, worker, offline page, install help."""
+
+import gzip
+import json
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.staticfiles import finders
+from django.core.management import call_command
+from PIL import Image
+from wagtail.models import Site
+
+from frontend import pwa_views
+from pages.models import KecamatanSettings
+from tests.factories import AnnouncementPageFactory, GuidePageFactory, InfographicPageFactory
+from tests.utils import soup
+
+pytestmark = pytest.mark.django_db
+
+
+def worker_config(response) -> dict:
+    first_line = response.content.decode().split("\n", 1)[0]
+    assert first_line.startswith("self.LK = ") and first_line.endswith(";")
+    return json.loads(first_line.removeprefix("self.LK = ").removesuffix(";"))
+
+
+def test_manifest_describes_the_installable_app_in_indonesian(client, site_tree):
+    KecamatanSettings.objects.update_or_create(
+        site=Site.objects.get(is_default_site=True),
+        defaults={"name": "Kecamatan Sukamaju", "theme_color": "#123abc"},
+    )
+
+    response = client.get("/manifest.json")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/manifest+json; charset=utf-8"
+    manifest = response.json()
+    assert manifest["id"] == "/" and manifest["scope"] == "/" and manifest["start_url"] == "/"
+    assert manifest["display"] == "standalone"
+    assert manifest["name"] == "Layanan Kecamatan Sukamaju"
+    assert manifest["short_name"] == "Kec. Sukamaju"
+    assert manifest["description"].startswith("Pengumuman, infografis, panduan")
+    assert len(manifest["description"]) <= 300
+    assert manifest["lang"] == "id"
+    assert manifest["theme_color"] == "#123abc"  # from the site settings
+    assert manifest["background_color"] == "#ffffff"
+    icons = {(icon["sizes"], icon["purpose"]) for icon in manifest["icons"]}
+    assert icons == {("192x192", "any"), ("512x512", "any"), ("512x512", "maskable")}
+    assert manifest["screenshots"][0]["form_factor"] == "narrow"
+    assert [(s["name"], s["url"]) for s in manifest["shortcuts"]] == [
+        ("Pengaduan baru", "/pengaduan/baru/"),
+        ("Lacak pengaduan", "/pengaduan/lacak/"),
+        ("Pengumuman", site_tree.announcements.url),
+        ("Panduan", site_tree.guides.url),
+    ]
+    assert manifest["share_target"] == {
+        "action": "/pengaduan/baru/",
+        "method": "POST",
+        "enctype": "multipart/form-data",
+        "params": {"text": "description", "files": [{"name": "photo", "accept": ["image/*"]}]},
+    }
+
+
+def test_manifest_is_revalidated_cheaply(client, site_tree):
+    first = client.get("/manifest.json")
+
+    again = client.get("/manifest.json", HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert first["Cache-Control"] == "no-cache"
+    assert again.status_code == 304
+
+
+def test_manifest_images_are_pngs_of_their_stated_size(client, site_tree):
+    manifest = client.get("/manifest.json").json()
+    images = manifest["icons"] + manifest["screenshots"]
+    images += [icon for shortcut in manifest["shortcuts"] for icon in shortcut["icons"]]
+
+    for item in images:
+        path = finders.find(item["src"].removeprefix("/static/"))
+        with Image.open(path) as image:
+            assert image.format == "PNG"
+            assert "{}x{}".format(*image.size) == item["sizes"], item["src"]
+
+
+def test_maskable_icon_is_opaque_to_its_edges(site_tree):
+    """A maskable icon must fill its square: launchers crop it to their own shape."""
+    with Image.open(finders.find("pwa/icon-maskable-512.png")) as image:
+        rgba = image.convert("RGBA")
+        corners = [rgba.getpixel(xy) for xy in [(0, 0), (511, 0), (0, 511), (511, 511)]]
+    assert all(pixel[3] == 255 for pixel in corners)
+
+
+def test_worker_is_served_from_the_root_and_never_kept_stale(client, site_tree):
+    response = client.get("/serviceworker.js")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/javascript; charset=utf-8"
+    assert response["Cache-Control"] == "no-cache"
+    assert response["Service-Worker-Allowed"] == "/"
+    assert client.get("/serviceworker.js", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+    assert client.post("/serviceworker.js").status_code == 405
+
+
+def test_worker_config_lists_the_shell_and_the_pages_every_app_keeps(client, site_tree):
+    config = worker_config(client.get("/serviceworker.js"))
+
+    assert len(config["version"]) == 12
+    assert "/static/css/site.css" in config["shell"] and "/static/js/pwa.js" in config["shell"]
+    assert {"/offline/", "/en/offline/", "/manifest.json"} <= set(config["shell"])
+    assert config["pages"] == ["/", site_tree.announcements.url]
+    assert config["optionalPages"] == ["/pengaduan/baru/"]
+    assert config["offline"] == {"id": "/offline/", "en": "/en/offline/"}
+    assert {"/admin/", "/api/"} <= set(config["networkOnly"])
+
+
+def test_worker_version_follows_the_shell_files(client, site_tree, monkeypatch, tmp_path):
+    """Change a precached file and the worker's version changes, so browsers update it."""
+    before = worker_config(client.get("/serviceworker.js"))["version"]
+    assert worker_config(client.get("/serviceworker.js"))["version"] == before  # stable
+
+    changed = tmp_path / "site.css"
+    changed.write_text(Path(finders.find("css/site.css")).read_text() + "\n.new { color: red }")
+    real_find = finders.find
+    monkeypatch.setattr(
+        finders,
+        "find",
+        lambda name, **kw: str(changed) if name == "css/site.css" else real_find(name, **kw),
+    )
+
+    assert worker_config(client.get("/serviceworker.js"))["version"] != before
+
+
+def test_worker_version_follows_its_own_source(client, site_tree, monkeypatch, tmp_path):
+    before = worker_config(client.get("/serviceworker.js"))["version"]
+    source = tmp_path / "serviceworker.js"
+    source.write_text(pwa_views.WORKER_SOURCE.read_text() + "\n// changed\n")
+    monkeypatch.setattr(pwa_views, "WORKER_SOURCE", source)
+
+    response = client.get("/serviceworker.js")
+
+    assert worker_config(response)["version"] != before
+    assert response.content.decode().endswith("// changed\n")
+
+
+def test_worker_and_manifest_cost_a_few_queries(client, site_tree, django_assert_max_num_queries):
+    for n in range(5):
+        AnnouncementPageFactory(parent=site_tree.announcements, title=f"Pengumuman {n}")
+    # Warm the site root cache and create the settings row, as on any running site.
+    client.get("/serviceworker.js")
+    client.get("/manifest.json")
+
+    with django_assert_max_num_queries(4):
+        client.get("/serviceworker.js")
+    with django_assert_max_num_queries(6):
+        client.get("/manifest.json")
+
+
+def test_precached_shell_fits_its_budget(site_tree):
+    """Everything precached at install is at most 150 KB (printed for docs/pwa.md)."""
+    out = StringIO()
+
+    call_command("pwa_shell_size", stdout=out)
+
+    print(out.getvalue())
+    total = out.getvalue().strip().splitlines()[-1]
+    assert "total" in total
+    assert int(total.split()[0].replace(",", "")) <= 150 * 1024
+
+
+def test_our_javascript_fits_its_budget():
+    """All our JavaScript on any page together is at most 20 KB compressed."""
+    total = sum(
+        len(gzip.compress(Path(finders.find(name)).read_bytes(), 9))
+        for name in ["js/site.js", "js/pwa.js"]
+    )
+
+    assert total <= 20 * 1024
+
+
+def test_every_page_links_the_manifest_and_the_app_script(client, site_tree):
+    html = soup(client.get("/"))
+
+    assert html.find("link", rel="manifest")["href"] == "/manifest.json"
+    assert html.find("link", rel="apple-touch-icon") is not None
+    assert html.find("script", src="/static/js/pwa.js").has_attr("defer")
+    banner = html.find("template", id="install-banner")
+    assert "Pasang aplikasi" in banner.decode_contents()
+
+
+def test_offline_page_is_indonesian_and_lists_saved_pages(client, site_tree):
+    response = client.get("/offline/")
+
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == "id"
+    assert html.find("h1").get_text() == "Tidak ada sambungan internet"
+    assert html.find(attrs={"data-saved-list": True})["data-remove-label"] == "Hapus"
+    assert html.find(attrs={"data-read-list": True}) is not None
+
+
+def test_offline_page_in_english(client, site_tree_en):
+    response = client.get("/en/offline/")
+
+    assert response.status_code == 200
+    assert soup(response).find("h1").get_text() == "No connection"
+
+
+def test_install_help_is_illustrated_inline_in_indonesian(client, site_tree):
+    response = client.get("/pasang-aplikasi/")
+
+    assert response.status_code == 200
+    main = soup(response).find("main")
+    assert main.find("h1").get_text() == "Pasang aplikasi"
+    assert len(main.find_all("svg")) == 5
+    assert main.find("img") is None  # nothing to download: the pictures are inline SVG
+    assert "Tambah ke Layar Utama" in main.get_text()
+
+
+@pytest.mark.parametrize("factory", [GuidePageFactory, InfographicPageFactory])
+def test_guides_and_infographics_offer_saving_hidden_until_script_shows_it(
+    client, site_tree, factory
+):
+    parent = site_tree.guides if factory is GuidePageFactory else site_tree.infographics
+    page = factory(parent=parent)
+
+    box = soup(client.get(page.url)).find(attrs={"data-save-offline": True})
+
+    assert box.has_attr("hidden")
+    assert box.find("button", attrs={"data-save": True}).get_text() == "Simpan untuk dibaca offline"
+
+
+def test_announcements_have_no_save_button(client, site_tree):
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+
+    assert soup(client.get(page.url)).find(attrs={"data-save-offline": True}) is None
