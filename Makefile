@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup install messages browser-deps lint format ci clean
+.PHONY: run test setup install messages browser-deps node-deps lint format ci clean
 
 ## make run: set up, load the demo kecamatan, serve on http://127.0.0.1:8000
 run: setup
@@ -16,7 +16,7 @@ run: setup
 	DJANGO_BASE_URL=$${DJANGO_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: set up the same way and run the whole test suite
-test: install messages browser-deps
+test: install messages browser-deps node-deps
 	$(PY) -m pytest
 
 # Browser tests drive Debian's Chromium. Installed when missing and we may (root with apt-get);
@@ -27,6 +27,16 @@ browser-deps:
 		echo "Installing Chromium for the browser tests (apt-get)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium not found: browser tests will be skipped (apt-get install chromium)."; fi
+
+# axe-core for the accessibility browser tests, pinned in package-lock.json (npm registry only;
+# `npm ci` again only when the lock file changes). Without npm those tests skip locally; CI
+# (REQUIRE_BROWSER=1) fails instead.
+node-deps:
+	@if command -v npm >/dev/null; then \
+		if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
+			npm ci --no-audit --no-fund --loglevel=error; fi; \
+	elif [ -n "$$REQUIRE_BROWSER" ]; then echo "npm is required for the accessibility tests (apt-get install npm)."; exit 1; \
+	else echo "npm not found: accessibility tests will be skipped (apt-get install npm)."; fi
 
 setup: install messages
 	$(PY) manage.py migrate --no-input
@@ -55,4 +65,4 @@ ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles
+	rm -rf $(VENV) db.sqlite3 staticfiles node_modules

@@ -11,6 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from wagtail.models import Locale, Page
 
+from frontend.page_cache import mark_public
 from pages.models.base import PAGE_SIZE
 
 MAX_QUERY_LENGTH = 100
@@ -40,6 +41,8 @@ def search(request):
     # unbalanced quote); residents mean words.
     terms = " ".join(SEARCH_SYNTAX.sub(" ", query).split())
     results = None
+    if not query:
+        mark_public(request)  # the empty form is the same for everyone: cache it
     if query:
         pages = (
             Page.objects.live().public().filter(locale=Locale.get_active()).exclude(depth__lte=2)

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Early, so a cached page skips sessions, auth and templates (frontend/page_cache.py).
+    "frontend.page_cache.PageCacheMiddleware",
     # Outside CorsMiddleware: adds POST to preflight answers of /api/v1/ (complaints).
     "api.cors.ResidentEndpointCorsMiddleware",
     # Before CommonMiddleware, so its redirects carry the CORS headers too.
@@ -117,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "frontend.context_processors.low_data",
             ],
         },
     },
@@ -153,6 +156,10 @@ else:
         }
     }
 
+# Public pages rendered for anonymous readers are kept this long at most (0 turns the page
+# cache off; validators and 304s stay). Publishing, settings and expiry dates end it sooner.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
@@ -179,7 +186,7 @@ TIME_ZONE = env("DJANGO_TIME_ZONE", "Asia/Jakarta")
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", str(BASE_DIR / "media")))
 STORAGES = {

@@ -1,7 +1,7 @@
 """Local development: debug on (DJANGO_DEBUG=false to see the real error pages), console email."""
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, env_list
+from .base import env, env_bool, env_int, env_list
 
 DEBUG = env_bool("DJANGO_DEBUG", True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", "dev-only-not-secret-7c1f4a0e2b9d")
@@ -12,3 +12,5 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # nothing to collect in development
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+# Template edits show at once: no page cache unless asked for.
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)

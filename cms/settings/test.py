@@ -18,3 +18,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", "WARNING")  # noqa: F405
+PAGE_CACHE_SECONDS = 600  # what production uses, whatever the environment says

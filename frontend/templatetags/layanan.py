@@ -5,7 +5,9 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse, translate_url
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext as _
 from wagtail.models import Locale, Site
 
 from pages.models import AnnouncementPage
@@ -109,6 +111,63 @@ def site_menu(context):
         }
         cache.set(key, menu, 3600)
     return menu
+
+
+# -- Low-data mode ---------------------------------------------------------------------------
+
+
+def kilobytes(size: int) -> str:
+    return f"{max(1, round(size / 1024))} KB"
+
+
+class LowDataNode(template.Node):
+    """Render an image normally, or as a tap-to-load placeholder when the reader saves data.
+
+    Normal mode wraps it in `<div class="lowdata" data-bytes=...>` so the low-data switch in
+    the footer (site.js) can swap images not yet loaded for placeholders. With `Save-Data: on`
+    the image is put in an inert `<template>` (no request, not even from the preload scanner)
+    behind a link showing its size; site.js swaps it in on tap, and without JavaScript the link
+    opens the image itself.
+    """
+
+    def __init__(self, image, spec, nodelist):
+        self.image, self.spec, self.nodelist = image, spec, nodelist
+
+    def render(self, context):
+        inner = self.nodelist.render(context)
+        image = self.image.resolve(context)
+        if not image:
+            return inner
+        try:
+            rendition = image.get_rendition(self.spec.resolve(context))
+            size = rendition.file.size
+        except OSError:  # a missing source file (SourceImageIOError)
+            return inner
+        if not context.get("save_data"):
+            return format_html('<div class="lowdata" data-bytes="{}">{}</div>', size, inner)
+        label = _("Image %(size)s – tap to load") % {"size": kilobytes(size)}
+        return format_html(
+            '<div class="lowdata lowdata--off" data-bytes="{}"><a class="lowdata__load" '
+            'href="{}" data-lowdata-load>{}</a><template>{}</template></div>',
+            size,
+            rendition.url,
+            label,
+            inner,
+        )
+
+
+@register.tag("lowdata")
+def lowdata(parser, token):
+    """`{% lowdata image "format-webp|fill-800x450" %}<picture ...>{% endlowdata %}`.
+
+    The spec names the rendition whose size the placeholder shows (the one a phone loads).
+    """
+    bits = token.split_contents()
+    if len(bits) != 3:
+        raise template.TemplateSyntaxError("{% lowdata image spec %} takes two arguments")
+    nodelist = parser.parse(("endlowdata",))
+    parser.delete_first_token()
+    return LowDataNode(parser.compile_filter(bits[1]), parser.compile_filter(bits[2]), nodelist)
 
 
 @register.simple_tag
