@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.complaints import selectors, services
 from cms.complaints.codes import tracking_code_normalize
@@ -119,6 +119,12 @@ def complaint_receipt(request, code):
     response = render(request, "complaints/receipt.html", {"complaint": complaint})
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+def complaint_mine(request):
+    """Return the "My complaints" page: the same for everyone, filled from the phone's outbox."""
+    return render(request, "complaints/mine.html")
 
 
 def complaint_track_form(request):

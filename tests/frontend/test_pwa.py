@@ -109,7 +109,7 @@ def test_worker_config_lists_the_shell_and_the_pages_every_app_keeps(client, sit
     assert "/static/css/site.css" in config["shell"] and "/static/js/pwa.js" in config["shell"]
     assert {"/offline/", "/en/offline/", "/manifest.json"} <= set(config["shell"])
     assert config["pages"] == ["/", site_tree.announcements.url]
-    assert config["optionalPages"] == ["/pengaduan/baru/"]
+    assert config["optionalPages"] == ["/pengaduan/baru/", "/pengaduan/saya/"]
     assert config["offline"] == {"id": "/offline/", "en": "/en/offline/"}
     assert {"/admin/", "/api/"} <= set(config["networkOnly"])
 
