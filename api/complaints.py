@@ -21,7 +21,11 @@ from rest_framework.views import APIView
 from api.errors import error_response
 from cms.complaints import selectors, services
 from cms.complaints.errors import ComplaintError, IdempotencyConflict
-from cms.complaints.forms import ComplaintSubmitForm, idempotency_key_clean
+from cms.complaints.forms import (
+    ComplaintSubmitForm,
+    idempotency_key_clean,
+    request_body_complete,
+)
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 
@@ -280,6 +284,9 @@ class ComplaintListSubmitApi(ResidentApiView):
 
     def _store(self, request, key):
         data = request.data
+        if not request_body_complete(request):
+            # The upload was cut: nobody is listening, but never store half a complaint.
+            return error_response(_("The upload was interrupted. Send it again."), {}, 408)
         files = request.FILES if request.FILES else None
         form = ComplaintSubmitForm(data=_form_data(data), files=files)
         if form.is_valid() and form.is_bot():

@@ -21,7 +21,11 @@ from django.views.decorators.http import require_http_methods, require_safe
 from cms.complaints import selectors, services
 from cms.complaints.codes import tracking_code_normalize
 from cms.complaints.errors import ComplaintError, IdempotencyConflict
-from cms.complaints.forms import ComplaintSubmitForm, idempotency_key_clean
+from cms.complaints.forms import (
+    ComplaintSubmitForm,
+    idempotency_key_clean,
+    request_body_complete,
+)
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 
@@ -56,6 +60,8 @@ def complaint_new(request):
         key = None
     key = key or uuid.uuid4().hex
     form = ComplaintSubmitForm(data=request.POST, files=request.FILES)
+    if not request_body_complete(request):  # a cut upload: never store half a complaint
+        return _form_page(request, form, key, status=408)
     try:
         existing = Complaint.objects.filter(idempotency_key=key).first()
         if existing is not None:  # a double tap or a resent form: show what was stored

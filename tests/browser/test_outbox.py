@@ -444,3 +444,49 @@ def photo(tmp_path, width, height):
     image.save(out, "JPEG", quality=95)
     path.write_bytes(out.getvalue())
     return path
+
+
+def test_background_sync_sends_with_no_page_open(context, demo_server):
+    """The worker's `sync` event sends the outbox by itself once every page is closed.
+
+    Chromium fires `sync` when the operating system reports a network again, which emulated
+    offline mode does not do; DevTools' ServiceWorker.dispatchSyncEvent fires the same event.
+    """
+    page = context.new_page()
+    page.goto(demo_server + FORM)
+    controlled(page)
+    context.route(API, lambda route: route.abort("internetdisconnected"))
+    text = marker()
+    fill(page, text)
+    send(page)
+    queued_row(page)
+    page.close()
+    context.unroute(API)
+
+    blank = context.new_page()  # about:blank: none of our scripts run
+    cdp = context.new_cdp_session(blank)
+    registrations = []
+    cdp.on(
+        "ServiceWorker.workerRegistrationUpdated",
+        lambda event: registrations.extend(event["registrations"]),
+    )
+    cdp.send("ServiceWorker.enable")
+    blank.wait_for_timeout(500)
+    registration = next(r for r in registrations if r["scopeURL"] == demo_server + "/")
+    cdp.send(
+        "ServiceWorker.dispatchSyncEvent",
+        {
+            "origin": demo_server,
+            "registrationId": registration["registrationId"],
+            "tag": "lk-outbox",
+            "lastChance": False,
+        },
+    )
+    deadline = time.monotonic() + 20
+    while not stored(text) and time.monotonic() < deadline:
+        blank.wait_for_timeout(200)
+    assert len(stored(text)) == 1
+
+    page = context.new_page()
+    page.goto(demo_server + MINE)
+    shows_code(page, text)

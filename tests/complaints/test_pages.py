@@ -272,3 +272,32 @@ def test_service_page_links_to_the_form_with_its_topic(site_tree, client):
     form = client.get("/pengaduan/baru/?kategori=adminduk")
     selected = soup(form).find("select", attrs={"name": "category"}).find("option", selected=True)
     assert selected["value"] == "adminduk"
+
+
+def test_form_page_carries_the_outbox_texts_and_the_receipt_address(site_tree, client):
+    """The outbox script finds its Indonesian texts and where the receipt lives in the page."""
+    page = soup(client.get(NEW))
+
+    form = page.find("form", attrs={"data-complaint-form": True})
+    assert form["data-receipt"] == "/pengaduan/terkirim/CODE/"
+    box = page.find(attrs={"data-outbox": True})
+    assert box.has_attr("hidden")  # shown by the script only when something is queued
+    assert box["data-queued"] == "Menunggu sinyal (ditulis {time})"
+    assert box["data-sending"] == "Mengirim…"
+    assert box["data-sent"] == "Terkirim, kode lacak"
+    scripts = [script["src"] for script in page.find_all("script", src=True)]
+    assert scripts.index("/static/js/outbox.js") < scripts.index("/static/js/complaint.js")
+
+
+def test_my_complaints_page_is_the_same_for_everyone_and_never_indexed(site_tree, client):
+    response = client.get("/pengaduan/saya/")
+
+    assert response.status_code == 200
+    assert not response.cookies
+    page = soup(response)
+    assert page.find("h1").get_text() == "Pengaduan saya"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert not page.find(attrs={"data-outbox": True}).has_attr("hidden")
+    assert page.find("noscript") is not None  # says what to do without JavaScript
+    assert client.post("/pengaduan/saya/").status_code == 405
+    assert client.get("/en/pengaduan/saya/").status_code == 200
