@@ -21,7 +21,11 @@ from rest_framework.views import APIView
 from api.errors import error_response
 from cms.complaints import selectors, services
 from cms.complaints.errors import ComplaintError, IdempotencyConflict
-from cms.complaints.forms import ComplaintSubmitForm, idempotency_key_clean
+from cms.complaints.forms import (
+    ComplaintSubmitForm,
+    idempotency_key_clean,
+    request_body_complete,
+)
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 
@@ -293,6 +297,9 @@ class ComplaintListSubmitApi(ResidentApiView):
                 {"non_field_errors": [_("Expected an object with the complaint's fields.")]},
                 status.HTTP_400_BAD_REQUEST,
             )
+        if not request_body_complete(request):
+            # The upload was cut: nobody is listening, but never store half a complaint.
+            return error_response(_("The upload was interrupted. Send it again."), {}, 408)
         files = request.FILES if request.FILES else None
         form = ComplaintSubmitForm(data=_form_data(data), files=files)
         if not form.is_valid():

@@ -64,6 +64,7 @@ urlpatterns += i18n_patterns(
         complaint_views.complaint_receipt,
         name="complaint-receipt",
     ),
+    path("pengaduan/saya/", complaint_views.complaint_mine, name="complaint-mine"),
     path("pengaduan/lacak/", complaint_views.complaint_track_form, name="complaint-track-form"),
     path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
     path("offline/", pwa_views.offline, name="offline"),

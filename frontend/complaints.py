@@ -16,12 +16,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.complaints import selectors, services
 from cms.complaints.codes import tracking_code_normalize
 from cms.complaints.errors import ComplaintError, IdempotencyConflict
-from cms.complaints.forms import ComplaintSubmitForm, idempotency_key_clean
+from cms.complaints.forms import (
+    ComplaintSubmitForm,
+    idempotency_key_clean,
+    request_body_complete,
+)
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 
@@ -56,6 +60,8 @@ def complaint_new(request):
         key = None
     key = key or uuid.uuid4().hex
     form = ComplaintSubmitForm(data=request.POST, files=request.FILES)
+    if not request_body_complete(request):  # a cut upload: never store half a complaint
+        return _form_page(request, form, key, status=408)
     try:
         if not form.is_valid():
             # Not counted by the rate limit: fixing typing mistakes is not abuse.
@@ -149,6 +155,12 @@ def complaint_receipt(request, code):
     response = render(request, "complaints/receipt.html", {"complaint": complaint})
     response["Cache-Control"] = "no-store"
     return response
+
+
+@require_safe
+def complaint_mine(request):
+    """Return the "My complaints" page: the same for everyone, filled from the phone's outbox."""
+    return render(request, "complaints/mine.html")
 
 
 def complaint_track_form(request):

@@ -28,13 +28,15 @@ SHELL_STATIC = [
     "css/site.css",
     "js/site.js",
     "js/pwa.js",
+    "js/outbox.js",  # also imported by the worker itself (the complaint outbox)
+    "js/complaint.js",
     "pwa/icon-192.png",
     "pwa/apple-touch-icon.png",
 ]
 # Templates whose change must reach phones already holding the offline page.
 SHELL_TEMPLATES = ["pwa/offline.html", "base.html", "components/pwa_head.html"]
 # Precached too when it answers 200 (built on main by the complaints issue); skipped otherwise.
-OPTIONAL_PAGES = ["/pengaduan/baru/"]
+OPTIONAL_PAGES = ["/pengaduan/baru/", "/pengaduan/saya/"]
 # Never answered from a cache: staff pages, the APIs (draft previews), downloads, the worker.
 NETWORK_ONLY = ["/admin/", "/api/", "/documents/", "/serviceworker.js"]
 WORKER_SOURCE = Path(pwa_settings.PWA_SERVICE_WORKER_PATH)
@@ -96,8 +98,19 @@ def shell_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def complaint_form_urls() -> list[str]:
+    """Return the complaint form's URL in every language (share_target posts to it)."""
+    urls = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            urls.append(reverse("complaint-new"))
+    return urls
+
+
 def worker_config(request) -> dict:
     config = {
+        "outbox": static("js/outbox.js"),
+        "complaintForms": complaint_form_urls(),
         "shell": shell_urls(),
         "pages": warm_pages(request),
         "optionalPages": OPTIONAL_PAGES,

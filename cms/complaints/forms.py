@@ -173,3 +173,17 @@ def idempotency_key_clean(raw: str | None) -> str | None:
     if not IDEMPOTENCY_KEY.match(raw):
         raise ValueError(raw)
     return raw
+
+
+def request_body_complete(request) -> bool:
+    """Return False if the client sent less than its Content-Length said (a cut upload).
+
+    Django's multipart parser stops quietly at the end of a short body, dropping the unfinished
+    part: a connection lost in the middle of the photo would store the complaint without it, and
+    the phone's retry with the whole photo would then be refused as a different complaint.
+    Call after the body was parsed (request.POST / request.data).
+    """
+    request = getattr(request, "_request", request)  # DRF's Request wraps Django's
+    stream = getattr(request, "_stream", None)
+    position, limit = getattr(stream, "_pos", None), getattr(stream, "limit", None)
+    return position is None or limit is None or position >= limit

@@ -13,10 +13,14 @@
  *                      offline and never seen: a plain placeholder
  *   /manifest.json     network first, then the precached copy
  *   anything else      straight to the network: POST, /admin/, /api/, other sites, Range requests
+ *
+ * The complaint outbox (static/js/outbox.js, section COMPLAINT OUTBOX below) lives in IndexedDB,
+ * which no version change touches: a new worker never drops queued complaints.
  */
 "use strict";
 
 var LK = self.LK;
+importScripts(LK.outbox); // self.LKOutbox: the same code the complaint form uses
 var SHELL = "lk-shell-" + LK.version; // replaced by every new version
 // Kept across versions: change the number only if what is stored changes shape.
 var PAGES = "lk-pages-1"; // pages the resident opened
@@ -111,10 +115,12 @@ self.addEventListener("activate", function (event) {
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   var url = new URL(request.url);
+  if (request.mode === "navigate") outboxNudge(event);
   if (request.method !== "GET") {
-    // COMPLAINT OUTBOX (issue #6) goes here: the share_target POST to /pengaduan/baru/ and
-    // complaint submissions made offline will be kept in IndexedDB and replayed with Background
-    // Sync. Until then every POST goes to the network untouched, exactly as without a worker.
+    // COMPLAINT OUTBOX: a photo shared into the app; every other POST goes to the network.
+    if (request.method === "POST" && request.mode === "navigate" && isComplaintForm(url)) {
+      event.respondWith(sharedPhoto(request));
+    }
     return;
   }
   if (url.origin !== location.origin || networkOnly(url) || request.headers.has("range")) return;
@@ -356,4 +362,58 @@ self.addEventListener("message", function (event) {
       )
     );
   }
+});
+
+/* ---- COMPLAINT OUTBOX (issue #6, docs/complaints-offline.md). ---- */
+
+var OUTBOX_SYNC = "lk-outbox";
+var NUDGE_EVERY = 30000; // ms: a page load sends what waits, at most this often
+var lastNudge = 0;
+
+function isComplaintForm(url) {
+  return LK.complaintForms.indexOf(url.pathname) >= 0;
+}
+
+/* The manifest's share_target posts the shared image (and text) to the complaint form. Keep it
+ * in IndexedDB, even offline, and open the form, which attaches it. The form's own post (it has
+ * an idempotency_key: JavaScript was off) goes to the network as without a worker. */
+function sharedPhoto(request) {
+  return request
+    .clone()
+    .formData()
+    .then(function (data) {
+      if (data.has("idempotency_key")) return fetch(request);
+      var photo = data.get("photo");
+      var text = data.get("description") || "";
+      return self.LKOutbox.keepShared(photo && photo.size ? photo : null, text).then(function () {
+        return Response.redirect(new URL(request.url).pathname, 303);
+      });
+    })
+    .catch(function () {
+      return fetch(request);
+    });
+}
+
+/* Any page load while complaints wait is a sign of signal: send them (not waiting for the page). */
+function outboxNudge(event) {
+  if (Date.now() - lastNudge < NUDGE_EVERY) return;
+  lastNudge = Date.now();
+  event.waitUntil(self.LKOutbox.flush(false).catch(noop));
+}
+
+/* Background Sync (Chromium): the browser wakes the worker when the phone is online again, even
+ * with the app closed. Failing the event makes the browser try again later (a few times only;
+ * the page's own timer and online event carry on after that). */
+self.addEventListener("sync", function (event) {
+  if (event.tag !== OUTBOX_SYNC) return;
+  event.waitUntil(
+    self.LKOutbox.flush(true).then(function (left) {
+      if (left) throw new Error(left + " complaints still waiting");
+    })
+  );
+});
+
+self.addEventListener("activate", function (event) {
+  // A new version: ask for a sync, so what an earlier version queued is sent without a page.
+  if (self.registration.sync) event.waitUntil(self.registration.sync.register(OUTBOX_SYNC).catch(noop));
 });

@@ -41,6 +41,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+# Filled by `demo_server`: where its SQLite database lives (tests count stored complaints there).
+DEMO = {}
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -59,7 +63,10 @@ def demo_server(tmp_path_factory):
         "DJANGO_PRIVATE_MEDIA_ROOT": str(workdir / "private-media"),
         "DJANGO_LOG_LEVEL": "WARNING",
         "DJANGO_DEBUG": "false",  # the real error pages, as in production
+        # Every browser test submits from 127.0.0.1: the per-address hourly limit would end them.
+        "DJANGO_COMPLAINT_SUBMIT_RATE": "0",
     }
+    DEMO["database"] = workdir / "db.sqlite3"
     env.pop("REDIS_URL", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v", "0"], ["load_demo"]):

@@ -1,5 +1,6 @@
 """The JSON face of complaints: DESIGN.md's contract."""
 
+import io
 import threading
 import uuid
 from unittest import mock
@@ -296,3 +297,41 @@ def test_phone_coordinates_with_many_decimals_are_rounded(client):
     assert post_json(client, body).status_code == 201
     complaint = Complaint.objects.get()
     assert str(complaint.latitude) == "-6.914744" and str(complaint.longitude) == "107.609811"
+
+
+@pytest.mark.parametrize("url", [URL, "/pengaduan/baru/"])
+def test_an_upload_cut_short_stores_nothing(client, url):
+    """A body shorter than its Content-Length (the line died mid-photo) is never stored.
+
+    Django's parser would otherwise store the complaint without its photo, and the phone's retry
+    with the whole photo would be refused as a different complaint (found by benchmarks/outbox.py).
+    """
+    from django.test.client import MULTIPART_CONTENT, encode_multipart
+
+    from .helpers import jpeg_bytes
+
+    photo = io.BytesIO(jpeg_bytes())
+    photo.name = "jalan.jpg"
+    body = encode_multipart(
+        "BoUnDaRy", {**VALID, "idempotency_key": "cut-upload-1", "photo": photo}
+    )
+    cut = body[: len(body) // 2]
+    response = client.generic(
+        "POST",
+        url,
+        cut,
+        content_type=MULTIPART_CONTENT,
+        CONTENT_TYPE="multipart/form-data; boundary=BoUnDaRy",
+        CONTENT_LENGTH=str(len(body)),
+        HTTP_IDEMPOTENCY_KEY="cut-upload-1",
+        **{"wsgi.input": io.BytesIO(cut)},
+    )
+
+    assert response.status_code == 408
+    assert not Complaint.objects.exists()
+    assert (
+        client.post(
+            URL, {**VALID, "photo": upload()}, HTTP_IDEMPOTENCY_KEY="cut-upload-1"
+        ).status_code
+        == 201
+    )

@@ -348,3 +348,32 @@ def test_complaint_form_is_in_the_menu_and_on_the_home_page(site_tree, client):
     home = soup(client.get("/"))
     assert home.select_one('.site-nav a[href="/pengaduan/baru/"]')
     assert home.find("main").select_one('a[href="/pengaduan/baru/"]')
+
+
+def test_form_page_carries_the_outbox_texts_and_the_receipt_address(site_tree, client):
+    """The outbox script finds its Indonesian texts and where the receipt lives in the page."""
+    page = soup(client.get(NEW))
+
+    form = page.find("form", attrs={"data-complaint-form": True})
+    assert form["data-receipt"] == "/pengaduan/terkirim/CODE/"
+    box = page.find(attrs={"data-outbox": True})
+    assert box.has_attr("hidden")  # shown by the script only when something is queued
+    assert box["data-queued"] == "Menunggu sinyal (ditulis {time})"
+    assert box["data-sending"] == "Mengirim…"
+    assert box["data-sent"] == "Terkirim, kode lacak"
+    scripts = [script["src"] for script in page.find_all("script", src=True)]
+    assert scripts.index("/static/js/outbox.js") < scripts.index("/static/js/complaint.js")
+
+
+def test_my_complaints_page_is_the_same_for_everyone_and_never_indexed(site_tree, client):
+    response = client.get("/pengaduan/saya/")
+
+    assert response.status_code == 200
+    assert not response.cookies
+    page = soup(response)
+    assert page.find("h1").get_text() == "Pengaduan saya"
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert not page.find(attrs={"data-outbox": True}).has_attr("hidden")
+    assert page.find("noscript") is not None  # says what to do without JavaScript
+    assert client.post("/pengaduan/saya/").status_code == 405
+    assert client.get("/en/pengaduan/saya/").status_code == 200
