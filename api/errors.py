@@ -61,14 +61,24 @@ def api_language(request) -> str:
     return settings.LANGUAGE_CODE
 
 
+def _messages(value, prefix: str = "") -> list[str]:
+    """Return plain messages from DRF's nested details ({index: [..]} for list items)."""
+    if isinstance(value, dict):
+        return [
+            message
+            for key, item in value.items()
+            for message in _messages(item, f"{prefix}{key}: " if isinstance(key, int) else prefix)
+        ]
+    if isinstance(value, list):
+        return [message for item in value for message in _messages(item, prefix)]
+    return [f"{prefix}{value}"]
+
+
 def _flatten(detail) -> dict[str, list[str]]:
     if isinstance(detail, dict):
-        return {
-            str(key): [str(item) for item in (value if isinstance(value, list) else [value])]
-            for key, value in detail.items()
-        }
+        return {str(key): _messages(value) for key, value in detail.items()}
     if isinstance(detail, list):
-        return {"non_field_errors": [str(item) for item in detail]}
+        return {"non_field_errors": _messages(detail)}
     return {}
 
 

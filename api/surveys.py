@@ -137,16 +137,13 @@ class SurveySubmitApi(ResidentApiView):
         except BadIdempotencyKey as error:
             return error.response
         try:
-            if key and SurveyResponse.objects.filter(idempotency_key=key).exists():
-                return self._store(request, key)  # a retry: never refused, never counted
-            wait = survey_rate_limited(request)
-            if wait:
-                return too_many(wait)
-            return self._store(request, key)
+            # A retry of a stored response is never refused and never counted.
+            repeat = bool(key) and SurveyResponse.objects.filter(idempotency_key=key).exists()
+            return self._store(request, key, count=not repeat)
         except DatabaseError:
             return service_unavailable()
 
-    def _store(self, request, key):
+    def _store(self, request, key, count=True):
         serializer = SurveySubmitInput(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
@@ -172,6 +169,10 @@ class SurveySubmitApi(ResidentApiView):
             errors["service"] = [_("Choose the service you used.")]
         if errors:
             return error_response(_("Some fields need attention."), errors, 400)
+        # Counted only once the response is valid: fixing a missed answer is not abuse.
+        wait = survey_rate_limited(request) if count else None
+        if wait:
+            return too_many(wait)
         try:
             response, created = services.survey_submit(
                 service=service,

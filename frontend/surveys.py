@@ -52,17 +52,18 @@ def _handle(request, *, service, complaint, channel, context):
     try:
         if SurveyResponse.objects.filter(idempotency_key=key).exists():
             return redirect(thanks)  # sent before: count it once
+        # Checked before the rate limit: fixing a missed answer is not abuse.
+        if not form.is_valid():
+            return render(request, "surveys/form.html", context, status=400)
+        if form.is_bot():
+            context["refused"] = True
+            return render(request, "surveys/form.html", context, status=400)
         wait = rate_limit_hit("survey", request, settings.SURVEY_SUBMIT_RATE, 3600)
         if wait:
             context["blocked_message"] = _limited_message(wait)
             response = render(request, "surveys/form.html", context, status=429)
             response["Retry-After"] = str(wait)
             return response
-        if not form.is_valid():
-            return render(request, "surveys/form.html", context, status=400)
-        if form.is_bot():
-            context["refused"] = True
-            return render(request, "surveys/form.html", context, status=400)
         services.survey_submit(
             service=service,
             answers=form.answers(),
