@@ -14,6 +14,8 @@ from frontend import pwa_views
 from frontend import views as frontend_views
 
 urlpatterns = [
+    # Staff second factor (cms/security): before the admin's own URLs.
+    path("admin/2fa/", include("cms.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", frontend_views.healthz, name="healthz"),

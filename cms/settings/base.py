@@ -47,6 +47,10 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "pages",
     "cms.complaints",
+    "cms.security",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "frontend",
     "api",
     "django_tasks",
@@ -94,6 +98,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # --- staff security (cms/security, docs/privacy.md) ---
+    # request.user.is_verified(); then every signed-in user must have passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.twofactor.StaffTwoFactorMiddleware",
+    # --- end staff security ---
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -296,3 +305,8 @@ LOGGING = {
     # The immediate task backend logs every search-index update at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- staff security (cms/security, docs/privacy.md) ---
+# Name shown in authenticator apps beside the user name.
+OTP_TOTP_ISSUER = env("DJANGO_OTP_ISSUER", "Layanan Kecamatan")
+# --- end staff security ---

@@ -12,3 +12,6 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None  # nothing to collect in development
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+
+# Demo staff accounts get a published authenticator key (cms/security/demo.py); never in production.
+DEMO_KNOWN_TOTP = True

@@ -18,3 +18,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", "WARNING")  # noqa: F405
+
+# As in development: the demo staff get the published authenticator key (cms/security/demo.py).
+DEMO_KNOWN_TOTP = True
