@@ -4,6 +4,7 @@ See docs/configuration.md for every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -51,6 +52,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
     "frontend",
     "api",
     "django_tasks",
@@ -106,6 +108,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff security: sign-in throttling (django-axes), last as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -309,4 +313,18 @@ LOGGING = {
 # --- staff security (cms/security, docs/privacy.md) ---
 # Name shown in authenticator apps beside the user name.
 OTP_TOTP_ISSUER = env("DJANGO_OTP_ISSUER", "Layanan Kecamatan")
+# Sign-in throttling (django-axes, cms/security/throttle.py): after AXES_FAILURE_LIMIT failures
+# for one user name from one client address, that pair waits AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.security.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; unlock with manage.py axes_reset*
+AXES_VERBOSE = False
 # --- end staff security ---
