@@ -105,7 +105,11 @@ class ComplaintIndexView(generic.IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return selectors.complaint_staff_search(queryset, self.search_query)
+        return selectors.complaint_staff_search(
+            queryset,
+            self.search_query,
+            by_phone=self.request.user.has_perm("complaints.view_personal_data"),
+        )
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)

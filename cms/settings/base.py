@@ -327,4 +327,8 @@ AXES_LOCKOUT_CALLABLE = "cms.security.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; unlock with manage.py axes_reset*
 AXES_VERBOSE = False
+# Personal data at rest (cms/security/crypto.py): Fernet keys, the first encrypts, all decrypt;
+# the HMAC key of look-up hashes. Required in production; dev and test use published ones.
+PERSONAL_DATA_KEYS = env_list("DJANGO_PERSONAL_DATA_KEYS")
+PERSONAL_DATA_HASH_KEY = env("DJANGO_PERSONAL_DATA_HASH_KEY")
 # --- end staff security ---

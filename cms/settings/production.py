@@ -3,12 +3,25 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool, env_int
+from .base import (
+    ALLOWED_HOSTS,
+    PERSONAL_DATA_HASH_KEY,
+    PERSONAL_DATA_KEYS,
+    SECRET_KEY,
+    env_bool,
+    env_int,
+)
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("DJANGO_ALLOWED_HOSTS must be set in production.")
+
+# Residents' personal data is encrypted at rest (docs/privacy.md).
+if not PERSONAL_DATA_KEYS:
+    raise ImproperlyConfigured("DJANGO_PERSONAL_DATA_KEYS must be set in production.")
+if not PERSONAL_DATA_HASH_KEY:
+    raise ImproperlyConfigured("DJANGO_PERSONAL_DATA_HASH_KEY must be set in production.")
 
 DEBUG = False
 STORAGES = {
