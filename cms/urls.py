@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.router import api_router
 from frontend import complaints as complaint_views
+from frontend import privacy as privacy_views
 from frontend import pwa_views
 from frontend import views as frontend_views
 
@@ -49,6 +50,7 @@ urlpatterns += i18n_patterns(
     ),
     path("pengaduan/lacak/", complaint_views.complaint_track_form, name="complaint-track-form"),
     path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
+    path("privasi/", privacy_views.privacy, name="privacy"),
     path("offline/", pwa_views.offline, name="offline"),
     path("pasang-aplikasi/", pwa_views.install_help, name="install_help"),
     path("", include(wagtail_urls)),

@@ -331,4 +331,6 @@ AXES_VERBOSE = False
 # the HMAC key of look-up hashes. Required in production; dev and test use published ones.
 PERSONAL_DATA_KEYS = env_list("DJANGO_PERSONAL_DATA_KEYS")
 PERSONAL_DATA_HASH_KEY = env("DJANGO_PERSONAL_DATA_HASH_KEY")
+# Days after closing before `manage.py purge_personal_data` erases a reporter's details.
+PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_PERSONAL_DATA_RETENTION_DAYS", 730)
 # --- end staff security ---
