@@ -90,6 +90,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Staff security: Permissions-Policy (cms/security/headers.py).
+    "cms.security.headers.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside CorsMiddleware: adds POST to preflight answers of /api/v1/ (complaints).
     "api.cors.ResidentEndpointCorsMiddleware",
