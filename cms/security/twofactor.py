@@ -21,7 +21,7 @@ BACKUP_DEVICE_NAME = "backup"
 BACKUP_CODE_COUNT = 10
 
 # Reachable under /admin/ before the second factor: signing in and out, the 2FA pages
-# themselves and the admin's translation catalogue they load.
+# themselves and the admin's translation catalogue and icons they load.
 OPEN_ADMIN_PATHS = (
     "/admin/login/",
     "/admin/logout/",
@@ -29,6 +29,7 @@ OPEN_ADMIN_PATHS = (
     "/admin/2fa/setup/",
     "/admin/2fa/verify/",
     "/admin/jsi18n/",
+    "/admin/sprite/",  # the icons, as on the sign-in page
 )
 
 

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "csp",
     "frontend",
     "api",
     "django_tasks",
@@ -90,8 +91,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Staff security: Permissions-Policy (cms/security/headers.py).
+    # Staff security: Permissions-Policy (cms/security/headers.py), Content-Security-Policy.
     "cms.security.headers.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outside CorsMiddleware: adds POST to preflight answers of /api/v1/ (complaints).
     "api.cors.ResidentEndpointCorsMiddleware",
@@ -329,6 +331,33 @@ AXES_LOCKOUT_CALLABLE = "cms.security.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; unlock with manage.py axes_reset*
 AXES_VERBOSE = False
+# Content-Security-Policy (django-csp): our own origin only, no inline script or style on the
+# public site and the API docs. The one hash is the inline style of frontend/templates/500.html,
+# which must render even when static files fail; change both together. Wagtail 8's admin still
+# has inline scripts (page and complaint listings), so under /admin/ the same policy is only
+# reported (browser console), not enforced: docs/privacy.md.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'sha256-tXObnY7tTcEChDN2lWGnlUijmoTVxQomF4t8lqZvvb0='"],
+        # Wagtail's admin previews uploads as blob: and data: images.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"],
+}
 # Personal data at rest (cms/security/crypto.py): Fernet keys, the first encrypts, all decrypt;
 # the HMAC key of look-up hashes. Required in production; dev and test use published ones.
 PERSONAL_DATA_KEYS = env_list("DJANGO_PERSONAL_DATA_KEYS")
