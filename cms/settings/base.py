@@ -348,7 +348,8 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": ["'self'"],
         "manifest-src": ["'self'"],
         "worker-src": ["'self'"],
-        "frame-src": ["'self'"],
+        # A guide's video, loaded only when tapped (frontend/static/js/site.js).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
