@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup install messages browser-deps node-deps lint format ci clean
+.PHONY: run test setup install messages browser-deps node-deps lint format ci clean audit
 
 ## make run: set up, load the demo kecamatan, serve on http://127.0.0.1:8000
 run: setup
@@ -61,8 +61,14 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Known vulnerabilities in the pinned dependencies (PyPI's advisory data; needs the internet).
+# pip-audit lives in its own virtualenv, outside the app's.
+audit:
+	test -x .audit-venv/bin/pip-audit || ($(PYTHON) -m venv .audit-venv && .audit-venv/bin/pip install --quiet pip-audit==2.10.1)
+	.audit-venv/bin/pip-audit -r requirements.lock --no-deps --disable-pip --progress-spinner off
+
 ci:
 	bash .ci/run
 
 clean:
-	rm -rf $(VENV) db.sqlite3 staticfiles node_modules
+	rm -rf $(VENV) .audit-venv db.sqlite3 staticfiles node_modules

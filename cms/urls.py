@@ -11,10 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from api.router import api_router
 from frontend import complaints as complaint_views
 from frontend import discovery, pwa_views, sharing
+from frontend import privacy as privacy_views
 from frontend import surveys as survey_views
 from frontend import views as frontend_views
 
 urlpatterns = [
+    # Staff second factor (cms/security): before the admin's own URLs.
+    path("admin/2fa/", include("cms.security.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", frontend_views.healthz, name="healthz"),
@@ -67,6 +70,7 @@ urlpatterns += i18n_patterns(
     path("pengaduan/saya/", complaint_views.complaint_mine, name="complaint-mine"),
     path("pengaduan/lacak/", complaint_views.complaint_track_form, name="complaint-track-form"),
     path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
+    path("privasi/", privacy_views.privacy, name="privacy"),
     path("offline/", pwa_views.offline, name="offline"),
     path("pasang-aplikasi/", pwa_views.install_help, name="install_help"),
     path("survei/terima-kasih/", survey_views.survey_thanks, name="survey-thanks"),

@@ -25,6 +25,7 @@ from tests.factories import (
     ServiceIndexPageFactory,
     translate,
 )
+from tests.security_client import VerifiedClient
 
 # name in the tree -> (model, factory, English title)
 INDEXES = {
@@ -44,6 +45,20 @@ def pytest_sessionfinish(session, exitstatus):
         media = Path(folder)
         if media.parent == Path(tempfile.gettempdir()) and media.name.startswith("layanan-test-"):
             shutil.rmtree(media, ignore_errors=True)
+
+
+@pytest.fixture
+def client():
+    """pytest-django's client, but force_login() also passes the second factor."""
+    return VerifiedClient()
+
+
+@pytest.fixture
+def unverified_client():
+    """A client whose force_login() stops after the password, before the second factor."""
+    from django.test import Client
+
+    return Client()
 
 
 @pytest.fixture(autouse=True)

@@ -23,6 +23,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.coreutils import multigetattr
 
+from cms.security.models import PersonalDataAccess
+
 from . import selectors, services
 from .admin_forms import (
     ComplaintFilterSet,
@@ -105,7 +107,11 @@ class ComplaintIndexView(generic.IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return selectors.complaint_staff_search(queryset, self.search_query)
+        return selectors.complaint_staff_search(
+            queryset,
+            self.search_query,
+            by_phone=self.request.user.has_perm("complaints.view_personal_data"),
+        )
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -191,13 +197,21 @@ class ComplaintIndexView(generic.IndexView):
         yield codecs.BOM_UTF8.decode("utf-8")
         yield from super().stream_csv(queryset)
 
+    def _log_personal_export(self, queryset):
+        if self.request.user.has_perm(EXPORT_PERSONAL_DATA):
+            PersonalDataAccess.record(
+                self.request.user, PersonalDataAccess.Action.EXPORT, records=queryset.count()
+            )
+
     def write_csv_response(self, queryset):
+        self._log_personal_export(queryset)
         response = super().write_csv_response(queryset)
         response["Content-Type"] = "text/csv; charset=utf-8"
         response["Cache-Control"] = "private, no-store"
         return response
 
     def write_xlsx_response(self, queryset):
+        self._log_personal_export(queryset)
         response = super().write_xlsx_response(queryset)
         response["Cache-Control"] = "private, no-store"
         return response
@@ -266,9 +280,17 @@ class ComplaintDetailView(generic.InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         complaint = self.object
+        can_see_personal_data = self.request.user.has_perm(PERSONAL_DATA)
+        if can_see_personal_data and (
+            complaint.reporter_name or complaint.reporter_phone or complaint.reporter_email
+        ):
+            # Every opening of a resident's personal data is logged (docs/privacy.md).
+            PersonalDataAccess.record(
+                self.request.user, PersonalDataAccess.Action.VIEW, complaint=complaint
+            )
         context.update(
             complaint=complaint,
-            can_see_personal_data=self.request.user.has_perm(PERSONAL_DATA),
+            can_see_personal_data=can_see_personal_data,
             hidden_label=HIDDEN,
             events=list(selectors.complaint_staff_history(complaint)),
             can_act=self.can_act,

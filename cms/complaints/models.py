@@ -18,6 +18,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from cms.security.crypto import EncryptedCharField, EncryptedEmailField, lookup_hash
+
 DESCRIPTION_MIN = 10
 DESCRIPTION_MAX = 4000
 
@@ -201,12 +203,14 @@ class Complaint(models.Model):
         default=False,
         help_text=_("For photos that show faces, house numbers or other personal details."),
     )
-    # Personal data: never public, never in the search index or the public API.
-    reporter_name = models.CharField(_("reporter name"), max_length=100, blank=True)
-    reporter_phone = models.CharField(
+    # Personal data: never public, never in the search index or the public API; encrypted
+    # at rest (cms/security/crypto.py), phone looked up by its keyed hash.
+    reporter_name = EncryptedCharField(_("reporter name"), max_length=100, blank=True)
+    reporter_phone = EncryptedCharField(
         _("phone / WhatsApp"), max_length=20, blank=True, validators=[phone_validator]
     )
-    reporter_email = models.EmailField(_("email"), blank=True)
+    reporter_phone_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    reporter_email = EncryptedEmailField(_("email"), blank=True)
     privacy = models.CharField(
         _("privacy"), max_length=12, choices=Privacy.choices, default=Privacy.ANONYMOUS
     )
@@ -293,6 +297,13 @@ class Complaint(models.Model):
 
     def __str__(self):
         return self.tracking_code
+
+    def save(self, *args, **kwargs):
+        self.reporter_phone_hash = lookup_hash(self.reporter_phone or "")
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "reporter_phone" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "reporter_phone_hash"}
+        super().save(*args, **kwargs)
 
     CLOSED = frozenset({Status.DONE, Status.REJECTED, Status.NOT_COMPETENT, Status.DUPLICATE})
 

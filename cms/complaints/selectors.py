@@ -1,11 +1,14 @@
 """Everything that reads complaints, and the only place deciding what the public may see."""
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from cms.security.crypto import lookup_hash
 
 from .codes import tracking_code_normalize
 from .models import Complaint, ComplaintCategory, ComplaintEvent
@@ -159,11 +162,15 @@ def complaint_staff_list() -> QuerySet[Complaint]:
     return Complaint.objects.select_related("category", "assigned_to")
 
 
-def complaint_staff_search(queryset: QuerySet[Complaint], query: str) -> QuerySet[Complaint]:
+def complaint_staff_search(
+    queryset: QuerySet[Complaint], query: str, by_phone: bool = False
+) -> QuerySet[Complaint]:
     """Return the complaints matching a typed tracking code (any spelling) or description text.
 
     A complete code, however typed ("kcm 7qx4 9pad", "7QX49PAD"), finds exactly that complaint;
-    anything else is looked for in the code and the description.
+    with `by_phone` (staff who may see personal data) a phone number finds its reporter's
+    complaints through the keyed hash (the number itself is encrypted); anything else is looked
+    for in the code and the description.
     """
     query = (query or "").strip()
     if not query:
@@ -171,9 +178,14 @@ def complaint_staff_search(queryset: QuerySet[Complaint], query: str) -> QuerySe
     code = tracking_code_normalize(query)
     if code is not None:
         return queryset.filter(tracking_code=code)
+    if by_phone and PHONE_QUERY.match(query):
+        return queryset.filter(reporter_phone_hash=lookup_hash(query))
     return queryset.filter(
         Q(tracking_code__icontains=query.upper()) | Q(description__icontains=query)
     )
+
+
+PHONE_QUERY = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
 
 
 def complaint_officers():

@@ -4,6 +4,7 @@ See docs/configuration.md for every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -48,6 +49,12 @@ INSTALLED_APPS = [
     "pages",
     "cms.complaints",
     "cms.surveys",
+    "cms.security",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "frontend",
     "api",
     "django_tasks",
@@ -85,6 +92,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Staff security: Permissions-Policy (cms/security/headers.py), Content-Security-Policy.
+    "cms.security.headers.SecurityHeadersMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips sessions, auth and templates (frontend/page_cache.py).
     "frontend.page_cache.PageCacheMiddleware",
@@ -99,9 +109,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # --- staff security (cms/security, docs/privacy.md) ---
+    # request.user.is_verified(); then every signed-in user must have passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    "cms.security.twofactor.StaffTwoFactorMiddleware",
+    # --- end staff security ---
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Staff security: sign-in throttling (django-axes), last as its documentation asks.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -314,3 +331,56 @@ LOGGING = {
     # The immediate task backend logs every search-index update at INFO.
     "loggers": {"django_tasks": {"level": "WARNING"}},
 }
+
+# --- staff security (cms/security, docs/privacy.md) ---
+# Name shown in authenticator apps beside the user name.
+OTP_TOTP_ISSUER = env("DJANGO_OTP_ISSUER", "Layanan Kecamatan")
+# Sign-in throttling (django-axes, cms/security/throttle.py): after AXES_FAILURE_LIMIT failures
+# for one user name from one client address, that pair waits AXES_COOLOFF_TIME.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("DJANGO_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "cms.security.throttle.client_ip"
+AXES_LOCKOUT_CALLABLE = "cms.security.throttle.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; unlock with manage.py axes_reset*
+AXES_VERBOSE = False
+# Content-Security-Policy (django-csp): our own origin only, no inline script or style on the
+# public site and the API docs. The one hash is the inline style of frontend/templates/500.html,
+# which must render even when static files fail; change both together. Wagtail 8's admin still
+# has inline scripts (page and complaint listings), so under /admin/ the same policy is only
+# reported (browser console), not enforced: docs/privacy.md.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'sha256-tXObnY7tTcEChDN2lWGnlUijmoTVxQomF4t8lqZvvb0='"],
+        # Wagtail's admin previews uploads as blob: and data: images.
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        # A guide's video, loaded only when tapped (frontend/static/js/site.js).
+        "frame-src": ["'self'", "https://www.youtube-nocookie.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+CONTENT_SECURITY_POLICY_REPORT_ONLY = {
+    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"],
+}
+# Personal data at rest (cms/security/crypto.py): Fernet keys, the first encrypts, all decrypt;
+# the HMAC key of look-up hashes. Required in production; dev and test use published ones.
+PERSONAL_DATA_KEYS = env_list("DJANGO_PERSONAL_DATA_KEYS")
+PERSONAL_DATA_HASH_KEY = env("DJANGO_PERSONAL_DATA_HASH_KEY")
+# Days after closing before `manage.py purge_personal_data` erases a reporter's details.
+PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_PERSONAL_DATA_RETENTION_DAYS", 730)
+# --- end staff security ---

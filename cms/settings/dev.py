@@ -14,3 +14,11 @@ WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
 # Template edits show at once: no page cache unless asked for.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 0)
+
+# Demo staff accounts get a published authenticator key (cms/security/demo.py); never in production.
+DEMO_KNOWN_TOTP = True
+# Published keys for personal data at rest: development and tests only (docs/privacy.md).
+PERSONAL_DATA_KEYS = env_list(
+    "DJANGO_PERSONAL_DATA_KEYS", "ZGV2LW9ubHktbm90LXNlY3JldC1wZXJzb25hbC1kYXQ="
+)
+PERSONAL_DATA_HASH_KEY = env("DJANGO_PERSONAL_DATA_HASH_KEY", "dev-only-not-secret-hash-key")

@@ -3,7 +3,7 @@
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import env, env_list
 
 DEBUG = False
 SECRET_KEY = "test-only-not-secret"
@@ -19,3 +19,11 @@ WHITENOISE_USE_FINDERS = True
 STATIC_ROOT = None
 LOGGING["root"]["level"] = env("DJANGO_LOG_LEVEL", "WARNING")  # noqa: F405
 PAGE_CACHE_SECONDS = 600  # what production uses, whatever the environment says
+
+# As in development: the demo staff get the published authenticator key (cms/security/demo.py).
+DEMO_KNOWN_TOTP = True
+# Published keys for personal data at rest: development and tests only (docs/privacy.md).
+PERSONAL_DATA_KEYS = env_list(
+    "DJANGO_PERSONAL_DATA_KEYS", "ZGV2LW9ubHktbm90LXNlY3JldC1wZXJzb25hbC1kYXQ="
+)
+PERSONAL_DATA_HASH_KEY = env("DJANGO_PERSONAL_DATA_HASH_KEY", "dev-only-not-secret-hash-key")

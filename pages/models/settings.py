@@ -42,6 +42,15 @@ class KecamatanSettings(BaseSiteSetting):
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)
+    # UU PDP: the data protection officer (pejabat pelindungan data pribadi), on /privasi/.
+    dpo_name = models.CharField(
+        _("data protection officer"),
+        max_length=100,
+        blank=True,
+        help_text=_("Name or position, e.g. Sekretaris Kecamatan."),
+    )
+    dpo_email = models.EmailField(_("data protection officer's email"), blank=True)
+    dpo_phone = models.CharField(_("data protection officer's phone"), max_length=30, blank=True)
     theme_color = models.CharField(
         _("theme colour"),
         max_length=7,
@@ -73,6 +82,10 @@ class KecamatanSettings(BaseSiteSetting):
                 FieldPanel("x_url"),
             ],
             heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("dpo_name"), FieldPanel("dpo_email"), FieldPanel("dpo_phone")],
+            heading=_("Personal data protection"),
         ),
         FieldPanel("theme_color"),
     ]

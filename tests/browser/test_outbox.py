@@ -379,8 +379,8 @@ def test_refused_complaint_comes_back_to_the_form_with_its_text(context, demo_se
     send(page)
     queued_row(page)
     context.set_offline(False)
-    page.locator("#id_description-error").wait_for(timeout=15000)
-    assert page.locator("#id_description-error").inner_text().startswith("Tulis sedikit")
+    page.locator("#id_description_error").wait_for(timeout=15000)
+    assert page.locator("#id_description_error").inner_text().startswith("Tulis sedikit")
     assert page.get_by_label("Jelaskan masalah atau permohonan Anda").input_value() == "Rusak"
     assert page.get_by_label("Nama Anda").input_value() == f"Wati {text}"
 

@@ -88,6 +88,22 @@ def test_redis_url_switches_the_cache_to_redis():
     [
         ("DJANGO_SECRET_KEY", {"DJANGO_ALLOWED_HOSTS": "kecamatan.example.go.id"}),
         ("DJANGO_ALLOWED_HOSTS", {"DJANGO_SECRET_KEY": "a-long-random-production-key"}),
+        (
+            "DJANGO_PERSONAL_DATA_KEYS",
+            {
+                "DJANGO_SECRET_KEY": "a-long-random-production-key",
+                "DJANGO_ALLOWED_HOSTS": "kecamatan.example.go.id",
+                "DJANGO_PERSONAL_DATA_HASH_KEY": "a-long-random-hash-key",
+            },
+        ),
+        (
+            "DJANGO_PERSONAL_DATA_HASH_KEY",
+            {
+                "DJANGO_SECRET_KEY": "a-long-random-production-key",
+                "DJANGO_ALLOWED_HOSTS": "kecamatan.example.go.id",
+                "DJANGO_PERSONAL_DATA_KEYS": "ZGV2LW9ubHktbm90LXNlY3JldC1wZXJzb25hbC1kYXQ=",
+            },
+        ),
     ],
 )
 def test_production_refuses_to_start_without(missing, present):
@@ -103,6 +119,8 @@ def test_production_starts_with_a_key_and_hosts():
         "cms.settings.production",
         DJANGO_SECRET_KEY="a-long-random-production-key",
         DJANGO_ALLOWED_HOSTS="kecamatan.example.go.id",
+        DJANGO_PERSONAL_DATA_KEYS="ZGV2LW9ubHktbm90LXNlY3JldC1wZXJzb25hbC1kYXQ=",
+        DJANGO_PERSONAL_DATA_HASH_KEY="a-long-random-hash-key",
         DJANGO_DEBUG="true",
     )
 

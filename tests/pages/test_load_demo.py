@@ -216,3 +216,19 @@ def test_demo_complaints_cover_the_workflow_and_load_once(demo_output):
     assert not officer.is_superuser
     assert officer.has_perm("complaints.change_complaint")
     assert not officer.has_perm("wagtailcore.change_page")
+
+
+def test_demo_staff_can_pass_two_factor_from_the_console(demo_output, client):
+    """The console gives the demo's authenticator key and backup codes that work."""
+    from django.test import Client
+
+    from cms.security.demo import demo_secret
+
+    assert demo_secret() in demo_output
+    line = next(line for line in demo_output.splitlines() if line.strip().startswith("staf:"))
+    code = line.split(":", 1)[1].split()[0]
+    browser = Client()
+    browser.post("/admin/login/", {"username": "staf", "password": "staf-demo-2026"})
+    assert browser.get("/admin/").status_code == 302
+    assert browser.post("/admin/2fa/verify/", {"token": code}).status_code == 302
+    assert browser.get("/admin/").status_code == 200

@@ -267,7 +267,7 @@
         (item.errors[name] || []).forEach(function (message) {
           var error = el("p", "error", message);
           if (wrapper) {
-            error.id = "id_" + name + "-error";
+            error.id = "id_" + name + "_error"; // the id Django's widgets name in aria-describedby
             wrapper.classList.add("field--error");
             wrapper.appendChild(error);
             if (control && control.setAttribute) control.setAttribute("aria-describedby", error.id);

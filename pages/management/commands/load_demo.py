@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from cms.complaints.demo import OFFICER_PASSWORD, OFFICER_USERNAME, ensure_demo_complaints
+from cms.security.demo import ensure_demo_two_factor
 from pages import models as page_models
 from pages.demo.loader import (
     ADMIN_URL,
@@ -65,8 +66,9 @@ class Command(BaseCommand):
             self.write_summary(result)
         if complaints:
             self.stdout.write(f"  created {complaints} demo complaints")
+        two_factor = ensure_demo_two_factor([STAFF_USERNAME, OFFICER_USERNAME])
         if options["verbosity"] >= 1:
-            self.write_login(result.staff_created)
+            self.write_login(result.staff_created, two_factor)
         self.stdout.write(
             f"Search check: {result.search_hits} live pages match 'KTP'. "
             f"Took {result.seconds:.1f} s."
@@ -94,7 +96,7 @@ class Command(BaseCommand):
             f"{get_user_model().objects.count()} users"
         )
 
-    def write_login(self, staff_created: bool) -> None:
+    def write_login(self, staff_created: bool, two_factor: list[str]) -> None:
         password = STAFF_PASSWORD if staff_created else f"{STAFF_PASSWORD} (unless changed since)"
         lines = [
             "",
@@ -104,6 +106,7 @@ class Command(BaseCommand):
             f"  Username:  {STAFF_USERNAME}",
             f"  Password:  {password}",
             f"  Complaint officer (no content rights): {OFFICER_USERNAME} / {OFFICER_PASSWORD}",
+            *two_factor,
             "=" * 64,
             "",
         ]

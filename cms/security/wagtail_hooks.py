@@ -1,0 +1,63 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from .models import PersonalDataAccess
+
+
+class AdminOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser or request.user.has_perm("auth.change_user")
+
+
+@hooks.register("register_settings_menu_item")
+def register_staff_devices_menu_item():
+    return AdminOnlyMenuItem(
+        _("Two-factor sign-in"), reverse("security:staff-devices"), icon_name="lock", order=610
+    )
+
+
+@hooks.register("register_account_menu_item")
+def register_backup_codes_item(request):
+    return {
+        "url": reverse("security:backup-codes"),
+        "label": _("New backup codes"),
+        "help_text": _("Make a new set of one-time codes for when your phone is not at hand."),
+    }
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """The access log is evidence: nobody adds, edits or deletes entries in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and super().user_has_permission(user, "view")
+
+
+class AccessLogViewSet(ModelViewSet):
+    model = PersonalDataAccess
+    icon = "view"
+    menu_label = _("Personal data access log")
+    add_to_settings_menu = True
+    menu_order = 620
+    list_display = ["at", "username", "action", "tracking_code", "records"]
+    list_filter = ["action"]
+    search_fields = ["username", "tracking_code"]
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    add_to_reference_index = False
+    form_fields = ["action"]  # required by ModelViewSet; the policy refuses add and edit
+
+
+register_permission_policy(PersonalDataAccess, ReadOnlyPolicy(PersonalDataAccess))
+
+
+@hooks.register("register_admin_viewset")
+def register_access_log_viewset():
+    return AccessLogViewSet("personal-data-access")

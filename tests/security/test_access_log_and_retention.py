@@ -1,0 +1,110 @@
+"""Access log of personal data, the retention purge, and the privacy page."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from cms.complaints.models import Complaint
+from cms.security.models import PersonalDataAccess
+from tests.complaints.helpers import PERSONAL, submit
+from tests.utils import text_of
+
+NOW = timezone.now()
+
+
+@pytest.mark.django_db
+def test_opening_a_complaint_with_personal_data_is_logged(officer_client, officer):
+    complaint = submit()
+    response = officer_client.get(reverse("complaints:inspect", args=[complaint.pk]))
+    assert PERSONAL[0] in response.content.decode()
+    entry = PersonalDataAccess.objects.get()
+    assert (entry.user, entry.complaint, entry.tracking_code, entry.action) == (
+        officer,
+        complaint,
+        complaint.tracking_code,
+        "view",
+    )
+    assert abs(entry.at - timezone.now()) < datetime.timedelta(seconds=30)
+
+
+@pytest.mark.django_db
+def test_no_log_when_the_personal_data_is_not_shown(client, viewer):
+    complaint = submit()
+    client.force_login(viewer)
+    response = client.get(reverse("complaints:inspect", args=[complaint.pk]))
+    assert response.status_code == 200 and PERSONAL[0] not in response.content.decode()
+    assert not PersonalDataAccess.objects.exists()
+
+
+@pytest.mark.django_db
+def test_an_export_with_personal_data_is_logged(client, officer):
+    from django.contrib.auth.models import Permission
+
+    officer.user_permissions.add(Permission.objects.get(codename="export_personal_data"))
+    submit()
+    submit()
+    client.force_login(officer)
+    response = client.get(reverse("complaints:index") + "?export=csv")
+    b"".join(response.streaming_content)
+    entry = PersonalDataAccess.objects.get(action="export")
+    assert entry.records == 2 and entry.user == officer
+
+
+@pytest.mark.django_db
+def test_admins_read_the_log_officers_do_not(client, officer, django_user_model):
+    complaint = submit()
+    PersonalDataAccess.record(officer, "view", complaint=complaint)
+    admin = django_user_model.objects.create_user("kasi", password="x")
+    admin.groups.add(Group.objects.get(name="Admin"))
+    url = reverse("personal-data-access:index")
+    client.force_login(officer)
+    assert client.get(url).status_code in (302, 403)
+    client.force_login(admin)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert complaint.tracking_code in text_of(page) and officer.username in text_of(page)
+    # Evidence: no add, edit or delete for anyone.
+    assert client.get(reverse("personal-data-access:add")).status_code in (302, 403)
+
+
+def closed(days_ago, status=Complaint.Status.DONE):
+    complaint = submit()
+    Complaint.objects.filter(pk=complaint.pk).update(
+        status=status, closed_at=NOW - datetime.timedelta(days=days_ago)
+    )
+    return complaint
+
+
+@pytest.mark.django_db
+def test_retention_erases_personal_data_of_long_closed_complaints_only(settings):
+    old = closed(731)
+    old_rejected = closed(800, Complaint.Status.REJECTED)
+    recent = closed(700)
+    still_open = submit()
+    Complaint.objects.filter(pk=still_open.pk).update(created_at=NOW - datetime.timedelta(days=900))
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for complaint in (old, old_rejected):
+        complaint.refresh_from_db()
+        assert (complaint.reporter_name, complaint.reporter_phone, complaint.reporter_email) == (
+            "",
+            "",
+            "",
+        )
+        assert complaint.reporter_phone_hash == ""
+        assert complaint.description  # the complaint itself stays
+    for complaint in (recent, still_open):
+        complaint.refresh_from_db()
+        assert complaint.reporter_name == PERSONAL[0]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reporter_name FROM complaints_complaint WHERE id = %s", [old.pk])
+        assert cursor.fetchone()[0] == ""
+    # The period is configurable.
+    settings.PERSONAL_DATA_RETENTION_DAYS = 30
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    recent.refresh_from_db()
+    assert recent.reporter_name == ""

@@ -1,0 +1,68 @@
+"""django-axes: lock-out after repeated failures, per user name and real client address."""
+
+import pytest
+from django.core.management import call_command
+
+from tests.utils import text_of
+
+PASSWORD = "kata-sandi-yang-panjang"
+
+
+@pytest.fixture
+def boss(django_user_model):
+    return django_user_model.objects.create_superuser("boss", "boss@kecamatan.id", PASSWORD)
+
+
+def attempt(client, password, address="203.0.113.7", forwarded=None, username="boss"):
+    extra = {"REMOTE_ADDR": address}
+    if forwarded:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    return client.post("/admin/login/", {"username": username, "password": password}, **extra)
+
+
+@pytest.mark.django_db
+def test_locked_out_after_five_failures_with_an_indonesian_message(unverified_client, boss):
+    for _ in range(4):
+        assert attempt(unverified_client, "salah").status_code == 200
+    locked = attempt(unverified_client, "salah")
+    assert locked.status_code == 429
+    assert int(locked["Retry-After"]) == 30 * 60
+    text = text_of(locked)
+    assert "Coba lagi setelah pukul" in text and "30 menit" in text
+    # Even the right password waits now.
+    assert attempt(unverified_client, PASSWORD).status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_command_unlocks(unverified_client, boss):
+    for _ in range(5):
+        attempt(unverified_client, "salah")
+    assert attempt(unverified_client, PASSWORD).status_code == 429
+    call_command("axes_reset_username", "boss")
+    assert attempt(unverified_client, PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_other_addresses_and_users_are_not_locked_out(unverified_client, boss, django_user_model):
+    django_user_model.objects.create_user("ani", password=PASSWORD)
+    for _ in range(5):
+        attempt(unverified_client, "salah")
+    assert attempt(unverified_client, PASSWORD, address="198.51.100.9").status_code == 302
+    unverified_client.logout()
+    assert attempt(unverified_client, PASSWORD, username="ani").status_code == 302
+
+
+@pytest.mark.django_db
+def test_behind_a_proxy_the_client_address_counts(unverified_client, boss, settings):
+    """With one trusted proxy every request has its REMOTE_ADDR; the attacker's lock-out
+    must not spill over to a colleague signing in through the same proxy."""
+    settings.NUM_PROXIES = 1
+    proxy = "10.0.0.2"
+    for _ in range(5):
+        attempt(unverified_client, "salah", address=proxy, forwarded="203.0.113.66")
+    assert attempt(unverified_client, PASSWORD, proxy, "203.0.113.66").status_code == 429
+    # A forged left-most entry does not help the attacker either.
+    forged = "198.51.100.1, 203.0.113.66"
+    assert attempt(unverified_client, PASSWORD, proxy, forged).status_code == 429
+    colleague = attempt(unverified_client, PASSWORD, proxy, "192.0.2.10")
+    assert colleague.status_code == 302
