@@ -29,6 +29,8 @@ import time
 import uuid
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -160,6 +162,8 @@ def main():
         os.environ,
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
+        DJANGO_PERSONAL_DATA_KEYS=Fernet.generate_key().decode(),
+        DJANGO_PERSONAL_DATA_HASH_KEY=uuid.uuid4().hex,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DATABASE_URL=database_url,

@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from complaints_load import free_port, multipart  # noqa: E402
+from cryptography.fernet import Fernet  # noqa: E402
 
 
 def phone_photo(seed: int) -> bytes:
@@ -256,6 +257,8 @@ def main():
         os.environ,
         DJANGO_SETTINGS_MODULE="cms.settings.production",
         DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
+        DJANGO_PERSONAL_DATA_KEYS=Fernet.generate_key().decode(),
+        DJANGO_PERSONAL_DATA_HASH_KEY=uuid.uuid4().hex,
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_SSL_REDIRECT="false",
         DATABASE_URL=database_url,

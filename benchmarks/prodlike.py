@@ -24,6 +24,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 MEDIA_MAX_AGE = 7 * 24 * 3600  # nginx `expires 7d`
@@ -42,6 +44,8 @@ def production_env(workdir: Path) -> dict:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_PERSONAL_DATA_KEYS": Fernet.generate_key().decode(),
+        "DJANGO_PERSONAL_DATA_HASH_KEY": secrets.token_urlsafe(32),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback, as behind nginx
         "DJANGO_MEDIA_ROOT": str(workdir / "media"),

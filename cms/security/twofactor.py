@@ -63,6 +63,10 @@ class StaffTwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith("/api/"):
+            # The API signs nobody in (no session authentication): leave request.user unread,
+            # so answers do not vary by cookie and shared caches may keep them.
+            return self.get_response(request)
         user = request.user
         if user.is_authenticated and not is_verified(user):
             path = request.path_info

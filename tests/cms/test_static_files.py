@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cryptography.fernet import Fernet
 
 PROJECT = Path(__file__).resolve().parents[2]
 IGNORE = [
@@ -48,6 +49,8 @@ def collected(tmp_path_factory):
         **{k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")},
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "DJANGO_SECRET_KEY": "static-files-test-" + "x" * 40,
+        "DJANGO_PERSONAL_DATA_KEYS": Fernet.generate_key().decode(),
+        "DJANGO_PERSONAL_DATA_HASH_KEY": "static-files-test-hash-key",
         "DJANGO_ALLOWED_HOSTS": "testserver",
         "DJANGO_STATIC_ROOT": str(root),
         "DJANGO_SECURE_SSL_REDIRECT": "false",
