@@ -57,8 +57,21 @@ def page_type_urls(page, base_url) -> dict[str, str]:
     return urls
 
 
-def test_every_page_type_has_no_axe_violation(watched_page, demo_server, axe_source):
-    page, watcher = watched_page
+@pytest.fixture
+def axe_page(browser, demo_server):
+    """A phone-sized page whose CSP lets axe-core be injected (the CSP itself: test_csp.py)."""
+    from tests.browser.conftest import PageWatcher
+
+    context = browser.new_context(
+        viewport={"width": 360, "height": 740}, locale="id-ID", bypass_csp=True
+    )
+    page = context.new_page()
+    yield page, PageWatcher(page, demo_server)
+    context.close()
+
+
+def test_every_page_type_has_no_axe_violation(axe_page, demo_server, axe_source):
+    page, watcher = axe_page
     found = {}
     for name, path in page_type_urls(page, demo_server).items():
         response = page.goto(demo_server + path)
@@ -72,7 +85,9 @@ def test_every_page_type_has_no_axe_violation(watched_page, demo_server, axe_sou
 
 def test_low_data_placeholders_have_no_axe_violation(browser, demo_server, axe_source):
     context = browser.new_context(
-        viewport={"width": 360, "height": 740}, extra_http_headers={"Save-Data": "on"}
+        viewport={"width": 360, "height": 740},
+        extra_http_headers={"Save-Data": "on"},
+        bypass_csp=True,  # to inject axe-core; the CSP itself is tested in test_csp.py
     )
     page = context.new_page()
     page.goto(demo_server + "/pengumuman/")
