@@ -538,6 +538,10 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
         if not raw:
             return Site.find_for_request(self.request)
         hostname, _colon, port = raw.partition(":")
+        # A host name has letters, digits, dots and dashes; anything else (a NUL byte, which
+        # PostgreSQL refuses outright) cannot name a site.
+        if not re.fullmatch(r"[A-Za-z0-9.\-]{1,255}", hostname):
+            raise bad_parameter("site", _("site must be host or host:port."))
         query = {"hostname": hostname}
         if port:
             if not re.fullmatch(r"[0-9]{1,5}", port):
