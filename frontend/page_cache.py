@@ -37,7 +37,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from pages.signals import content_version, next_content_boundary
+from pages.signals import content_changed_at, content_version, next_content_boundary
 
 # Query parameters a public page understands; any other parameter (utm_..., fbclid) is served
 # uncached rather than filling the cache with copies of the same page.
@@ -213,7 +213,12 @@ class PageCacheMiddleware:
         body = response.content
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
         etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
+        # When the content last changed (stable across re-renders, so If-Modified-Since works
+        # even when a page is rendered again); the render time if that is unknown.
+        changed = content_changed_at()
         now = int(timezone.now().timestamp())
+        if changed is not None and changed.timestamp() <= now:
+            now = int(changed.timestamp())
         response["ETag"] = etag
         response["Last-Modified"] = http_date(now)
         bodies = {"identity": body}
