@@ -142,6 +142,25 @@ def submitter(number, port, deadline, photos, stats, photo_share, resend_share):
                 time.sleep(0.2)
 
 
+def production_env(work: Path, database_url: str) -> dict:
+    """Return the environment of a throwaway production server (fresh keys, no rate limit)."""
+    return dict(
+        os.environ,
+        DJANGO_SETTINGS_MODULE="cms.settings.production",
+        DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
+        DJANGO_PERSONAL_DATA_KEYS=Fernet.generate_key().decode(),
+        DJANGO_PERSONAL_DATA_HASH_KEY=uuid.uuid4().hex,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1",
+        DJANGO_SECURE_SSL_REDIRECT="false",
+        DATABASE_URL=database_url,
+        DJANGO_MEDIA_ROOT=str(work / "media"),
+        DJANGO_PRIVATE_MEDIA_ROOT=str(work / "private"),
+        DJANGO_COMPLAINT_SUBMIT_RATE="0",
+        DJANGO_LOG_LEVEL="ERROR",
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seconds", type=float, default=20)
@@ -158,21 +177,7 @@ def main():
     else:
         database_url = f"postgres://postgres@127.0.0.1:5432/{database}"
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
-        DJANGO_PERSONAL_DATA_KEYS=Fernet.generate_key().decode(),
-        DJANGO_PERSONAL_DATA_HASH_KEY=uuid.uuid4().hex,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=database_url,
-        DJANGO_MEDIA_ROOT=str(work / "media"),
-        DJANGO_PRIVATE_MEDIA_ROOT=str(work / "private"),
-        DJANGO_COMPLAINT_SUBMIT_RATE="0",
-        DJANGO_LOG_LEVEL="ERROR",
-        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
+    env = production_env(work, database_url)
     python = sys.executable
     server = None
     try:

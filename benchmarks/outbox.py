@@ -35,8 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from complaints_load import free_port, multipart  # noqa: E402
-from cryptography.fernet import Fernet  # noqa: E402
+from complaints_load import free_port, multipart, production_env  # noqa: E402
 
 
 def phone_photo(seed: int) -> bytes:
@@ -253,21 +252,7 @@ def main():
     else:
         database_url = f"postgres://postgres@127.0.0.1:5432/{database}"
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
-    env = dict(
-        os.environ,
-        DJANGO_SETTINGS_MODULE="cms.settings.production",
-        DJANGO_SECRET_KEY=uuid.uuid4().hex * 2,
-        DJANGO_PERSONAL_DATA_KEYS=Fernet.generate_key().decode(),
-        DJANGO_PERSONAL_DATA_HASH_KEY=uuid.uuid4().hex,
-        DJANGO_ALLOWED_HOSTS="127.0.0.1",
-        DJANGO_SECURE_SSL_REDIRECT="false",
-        DATABASE_URL=database_url,
-        DJANGO_MEDIA_ROOT=str(work / "media"),
-        DJANGO_PRIVATE_MEDIA_ROOT=str(work / "private"),
-        DJANGO_COMPLAINT_SUBMIT_RATE="0",
-        DJANGO_LOG_LEVEL="ERROR",
-        DJANGO_EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
-    )
+    env = production_env(work, database_url)
     python = sys.executable
     server = proxy = None
     try:
