@@ -234,6 +234,12 @@ def test_reply_lost_after_storing_does_not_duplicate(context, demo_server):
     text = marker()
     fill(page, text)
     send(page)
+    # The row can read "menunggu sinyal" before the first attempt ends (it is written first),
+    # so wait for the route to have seen the server's answer before counting.
+    deadline = time.monotonic() + 30
+    while not replies and time.monotonic() < deadline:
+        page.wait_for_timeout(100)  # not time.sleep: the route handler runs while Playwright waits
+    assert replies[0] == 201
     queued_row(page)
     assert len(stored(text)) == 1  # stored, though the phone does not know it yet
     shows_code(page, text)
