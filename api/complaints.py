@@ -476,13 +476,21 @@ class ComplaintTrackApi(ResidentApiView):
         return response
 
 
+class ComplaintReplyInput(serializers.Serializer):
+    message = serializers.CharField(max_length=2000)
+
+
+class ComplaintConfirmInput(serializers.Serializer):
+    solved = serializers.BooleanField()
+    message = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+
 class ComplaintReplyApi(ResidentApiView):
-    class InputSerializer(serializers.Serializer):
-        message = serializers.CharField(max_length=2000)
+    InputSerializer = ComplaintReplyInput
 
     @extend_schema(
         summary="Add information to an open complaint",
-        request=InputSerializer,
+        request=ComplaintReplyInput,
         responses={201: ComplaintTrackOutput},
         tags=["complaints"],
     )
@@ -505,14 +513,12 @@ class ComplaintReplyApi(ResidentApiView):
 
 
 class ComplaintConfirmApi(ResidentApiView):
-    class InputSerializer(serializers.Serializer):
-        solved = serializers.BooleanField()
-        message = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    InputSerializer = ComplaintConfirmInput
 
     @extend_schema(
         summary='Answer "sudah selesai?" for a finished complaint',
         description="`solved: false` reopens it within the reopening period.",
-        request=InputSerializer,
+        request=ComplaintConfirmInput,
         responses={200: ComplaintTrackOutput},
         tags=["complaints"],
     )

@@ -199,8 +199,11 @@ function page(event) {
     });
   event.waitUntil(network.catch(noop)); // let a slow answer still refresh the copy
   function saved() {
-    // Any of our caches: pages read, pages saved for offline, the shell.
-    return caches.match(key, { ignoreVary: true });
+    // Any of our caches: pages read, pages saved for offline, the shell. The complaint form
+    // opened to correct a kept item (?perbaiki=key) is the saved form itself.
+    var url = new URL(key);
+    url.searchParams.delete("perbaiki");
+    return caches.match(url.href, { ignoreVary: true });
   }
   return new Promise(function (resolve) {
     var answered = false;

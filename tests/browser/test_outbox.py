@@ -211,7 +211,10 @@ def test_server_errors_keep_it_queued_until_it_is_stored(context, demo_server):
     text = marker()
     fill(page, text)
     send(page)
-    queued_row(page)
+    # The server answered: the row says so and when it tries again, not "waiting for signal".
+    busy = page.locator("[data-outbox-list] li[data-state=queued] .outbox__status")
+    busy.first.wait_for()
+    assert busy.first.inner_text().startswith("Server sedang sibuk; dicoba lagi")
     shows_code(page, text, timeout=45000)
     assert len(answers) == 3
 
@@ -389,12 +392,79 @@ def test_refused_complaint_comes_back_to_the_form_with_its_text(context, demo_se
     assert page.locator("#id_description_error").inner_text().startswith("Tulis sedikit")
     assert page.get_by_label("Jelaskan masalah atau permohonan Anda").input_value() == "Rusak"
     assert page.get_by_label("Nama Anda").input_value() == f"Wati {text}"
+    assert page.locator("[data-outbox-note]").inner_text() == ""  # no "kept, sent soon" beside it
 
     page.get_by_label("Jelaskan masalah atau permohonan Anda").fill(f"Lampu jalan mati ({text}).")
     send(page)
     page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
     assert len(stored(text)) == 1
     assert [item for item in items_on(context, demo_server) if item["state"] == "invalid"] == []
+
+
+def test_a_refused_complaint_can_be_corrected_offline(context, demo_server):
+    """ "Perbaiki" on the phone's list opens the saved form with the text, without signal."""
+    page = context.new_page()
+    page.goto(demo_server + "/")
+    controlled(page)
+    page.wait_for_function(
+        "caches.open('lk-pages-1').then(c => c.match(location.origin + '/pengaduan/baru/'))"
+        ".then(Boolean)"
+    )
+    page.goto(demo_server + MINE)  # read once, so it is kept
+    page.wait_for_function("window.LKOutbox")
+    text = marker()
+    page.evaluate(
+        """(text) => LKOutbox.save({key: 'fix-' + text, state: 'invalid', createdAt: Date.now(),
+             attempts: 1, nextAttempt: 0, lang: 'id', photo: null, message: 'Periksa isian.',
+             errors: {description: ['Tulis sedikit lebih lengkap.']},
+             fields: [['category', 'lainnya'], ['description', 'Rusak ' + text]]})""",
+        text,
+    )
+    context.set_offline(True)
+    page.reload()
+    page.get_by_role("button", name="Perbaiki").click()
+    page.wait_for_url(f"**/pengaduan/baru/?perbaiki=fix-{text}")
+    description = page.get_by_label("Jelaskan masalah atau permohonan Anda")
+    page.wait_for_function(
+        "(text) => document.querySelector('textarea[name=description]').value.endsWith(text)",
+        arg=text,
+    )
+    assert description.input_value() == f"Rusak {text}"
+    assert page.locator("#id_description_error").inner_text() == "Tulis sedikit lebih lengkap."
+
+
+def test_a_shared_photo_can_be_let_go(context, demo_server):
+    """A shared photo is not attached to every later complaint: "Lepas foto" drops it."""
+    page = context.new_page()
+    page.goto(demo_server + "/")
+    controlled(page)
+    page.evaluate(
+        """async () => {
+          const canvas = new OffscreenCanvas(800, 600);
+          canvas.getContext('2d').fillRect(0, 0, 400, 300);
+          const blob = await canvas.convertToBlob({type: 'image/jpeg'});
+          const form = document.createElement('form');
+          form.method = 'post'; form.action = '/pengaduan/baru/';
+          form.enctype = 'multipart/form-data';
+          const input = document.createElement('input');
+          input.type = 'file'; input.name = 'photo';
+          const files = new DataTransfer();
+          files.items.add(new File([blob], 'a.jpg', {type: 'image/jpeg'}));
+          input.files = files.files;
+          form.appendChild(input);
+          document.body.appendChild(form);
+          form.submit();
+        }"""
+    )
+    page.wait_for_url("**/pengaduan/baru/")
+    page.get_by_text("Foto yang dibagikan sudah terlampir.").wait_for()
+    page.get_by_role("button", name="Lepas foto").click()
+    assert page.evaluate("document.querySelector('input[name=photo]').files.length") == 0
+    page.reload()
+    page.wait_for_function("window.LKOutbox")
+    page.wait_for_timeout(500)  # takeShared has run
+    assert page.evaluate("document.querySelector('input[name=photo]').files.length") == 0
+    assert page.evaluate("LKOutbox.takeShared()") is None
 
 
 def items_on(context, demo_server):

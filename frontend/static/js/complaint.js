@@ -101,6 +101,7 @@
         var link = el("a", "tracking-code", item.code);
         link.href = item.url;
         li.appendChild(link);
+        if (item.sentAt) li.appendChild(el("span", "outbox__when", " " + text("sent-at", when(item.sentAt))));
         return li;
       }
       var old = Outbox.old(item);
@@ -108,7 +109,13 @@
         status.textContent = text("invalid");
         if (item.message) li.appendChild(el("span", "outbox__message", " " + item.message));
       } else {
-        status.textContent = old ? text("old", when(item.createdAt)) : item.state === "sending" ? text("sending") : text("queued", when(item.createdAt));
+        status.textContent = old
+          ? text("old", when(item.createdAt))
+          : item.state === "sending"
+            ? text("sending")
+            : item.lastStatus && item.nextAttempt > Date.now()
+              ? text("busy", when(item.nextAttempt)) // the server answered (429, 5xx): not the signal
+              : text("queued", when(item.createdAt));
       }
       var snippet = field(item, "description");
       li.appendChild(el("span", "outbox__text", snippet.length > 80 ? snippet.slice(0, 79) + "…" : snippet));
@@ -241,6 +248,7 @@
     function bringBack(item) {
       form.reset();
       clearErrors();
+      note.textContent = "";
       item.fields.forEach(function (pair) {
         var control = form.elements[pair[0]];
         if (!control) return;
@@ -331,10 +339,26 @@
     }
 
     // A photo shared into the app (the worker kept it) or an item to correct (?perbaiki=key).
+    var SHARED_FOR = 24 * 3600 * 1000; // a shared photo not sent within a day is let go
     Outbox.takeShared()
       .then(function (shared) {
         if (!shared) return;
-        if (shared.photo && attach(shared.photo)) note.textContent = text("shared");
+        if (!(Date.now() - (shared.at || 0) < SHARED_FOR)) return Outbox.dropShared();
+        if (shared.photo && attach(shared.photo)) {
+          note.textContent = text("shared") + " ";
+          note.appendChild(
+            button(text("unshare"), function () {
+              photoInput.value = "";
+              note.textContent = "";
+              Outbox.dropShared().catch(noop);
+            })
+          );
+          // Another photo chosen, or none: the shared one is not kept for a later complaint.
+          photoInput.addEventListener("change", function () {
+            note.textContent = "";
+            Outbox.dropShared().catch(noop);
+          });
+        }
         var description = form.elements.description;
         if (shared.text && !description.value) description.value = shared.text;
         box.hidden = false;

@@ -126,7 +126,9 @@
     var wait = Math.min(MAX_WAIT, 5000 * Math.pow(2, Math.max(0, attempts - 1)));
     wait = wait / 2 + Math.random() * (wait / 2);
     var asked = Number(retryAfter) * 1000;
-    return asked > wait ? Math.min(asked, MAX_WAIT * 3) : wait;
+    // The server's Retry-After, spread by up to a fifth: phones behind one mobile-network
+    // address that were all refused together do not all come back at the same second.
+    return asked > wait ? Math.min(asked, MAX_WAIT * 3) * (1 + Math.random() * 0.2) : wait;
   }
 
   /* Send one item; resolve true to go on with the next one, false when the network or the
