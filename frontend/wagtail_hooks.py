@@ -1,8 +1,14 @@
 """Wagtail hooks of the public site."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets import Button
+from wagtail.models import Page
 
+from frontend import poster_views
 from frontend.page_cache import mark_public
+from pages.models import HomePage
 
 
 @hooks.register("before_serve_page")
@@ -14,3 +20,50 @@ def mark_public_pages(page, request, serve_args, serve_kwargs):
     """
     if not page.get_view_restrictions().exists():
         mark_public(request)
+
+
+# Printable posters (frontend/posters.py) ---------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_poster_urls():
+    return [
+        path(
+            "poster/<int:page_id>/<slug:kind>.<slug:fmt>",
+            poster_views.poster_download,
+            name="page_poster",
+        )
+    ]
+
+
+def poster_buttons(page, user, priority: int):
+    """Yield the download buttons of `page`'s posters for a user who may edit it."""
+    if page.depth <= 1 or not page.live or not page.permissions_for_user(user).can_edit():
+        return
+    buttons = [
+        ("halaman", "png", _("Poster (PNG)"), "image"),
+        ("halaman", "pdf", _("Poster (PDF)"), "doc-full"),
+    ]
+    if issubclass(page.specific_class or Page, HomePage):
+        buttons += [
+            ("aplikasi", "png", _("App poster (PNG)"), "mobile-alt"),
+            ("aplikasi", "pdf", _("App poster (PDF)"), "mobile-alt"),
+        ]
+    for offset, (kind, fmt, label, icon) in enumerate(buttons):
+        yield Button(
+            label,
+            url=reverse("page_poster", args=[page.pk, kind, fmt]),
+            icon_name=icon,
+            priority=priority + offset,
+            attrs={"download": ""},
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def poster_header_buttons(page, user, view_name, next_url=None):
+    yield from poster_buttons(page, user, priority=85)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def poster_listing_buttons(page, user, next_url=None):
+    yield from poster_buttons(page, user, priority=70)

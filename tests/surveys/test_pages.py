@@ -1,14 +1,17 @@
 """The survey pages residents use (no JavaScript needed) and the staff views in the admin."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import override_settings
+from PIL import Image
 
 from cms.complaints.models import Complaint
 from cms.surveys.links import survey_url_for_complaint
 from cms.surveys.models import SurveyResponse
 from tests.complaints.helpers import advance, officer, submit
-from tests.utils import soup
+from tests.utils import qr_texts, soup
 
 from .helpers import respond, service_page
 
@@ -156,3 +159,26 @@ def test_staff_print_a_qr_poster_per_service(client, site_tree, superuser):
     html = response.content.decode()
     assert "<svg" in html and f"/survei/{service.slug}/</p>" in html
     assert client.get("/admin/survei/poster/tidak-ada/").status_code == 404
+
+
+@pytest.mark.parametrize("fmt", ["png", "pdf"])
+def test_survey_poster_downloads_as_an_a4_image_with_the_same_qr_code(
+    client, site_tree, superuser, fmt
+):
+    """The desk poster also comes as PNG and PDF, drawn like every page's poster."""
+    service = service_page(site_tree)
+    client.force_login(superuser)
+    url = f"/admin/survei/poster/{service.slug}/"
+
+    assert f'href="?format={fmt}"' in client.get(url).content.decode()
+    response = client.get(url, {"format": fmt})
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    if fmt == "pdf":
+        assert response["Content-Type"] == "application/pdf"
+        assert response.content.startswith(b"%PDF-")
+        return
+    image = Image.open(io.BytesIO(response.content))
+    assert image.size == (1654, 2339)
+    assert qr_texts(image) == [f"http://localhost/survei/{service.slug}/"]
