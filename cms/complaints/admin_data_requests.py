@@ -7,6 +7,7 @@ written to the complaint's history without the data itself (services.data_reques
 """
 
 from django.contrib.admin.utils import quote
+from django.contrib.auth.models import Permission
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -245,6 +246,10 @@ class DataRequestViewSet(ModelViewSet):
     @property
     def menu_item_class(self):
         return DataRequestMenuItem
+
+    def get_permissions_to_register(self):
+        # Nothing to tick in Groups: access follows "Can see reporters' personal data" alone.
+        return Permission.objects.none()
 
     def get_common_view_kwargs(self, **kwargs):
         view_kwargs = super().get_common_view_kwargs(**kwargs)
