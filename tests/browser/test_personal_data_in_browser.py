@@ -22,6 +22,7 @@ def test_the_nik_field_appears_only_for_the_topic_that_asks_for_it(watched_page,
 
     topic.select_option("adminduk")
     assert nik.is_visible() and nik.evaluate("field => field.required")
+    assert page.get_by_label("NIK (Nomor Induk Kependudukan) (wajib)").is_visible()
     nik.fill(NIK)
     topic.select_option("jalan-jembatan")
     assert not nik.is_visible() and nik.input_value() == ""  # not kept for this topic

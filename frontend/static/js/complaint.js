@@ -44,6 +44,11 @@
     var nikInput = nik.querySelector("input");
     var needsNik = (nik.getAttribute("data-nik-categories") || "").split(" ");
     var nikNote = nik.querySelector("[data-nik-note]");
+    // Shown, the field is required: say so in its label, as the template does for others.
+    var nikMark = document.createElement("span");
+    nikMark.className = "required";
+    nikMark.textContent = nik.getAttribute("data-required");
+    nik.querySelector("label").append(" ", nikMark);
     var showNik = function () {
       var on = needsNik.indexOf(topic.value) !== -1;
       nik.hidden = !on;
