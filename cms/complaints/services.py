@@ -473,8 +473,9 @@ def data_request_proof_matches(complaint: Complaint | None, contact: str) -> boo
     """Return whether `contact` is the phone number or email on file, compared in constant time.
 
     A phone is compared through its keyed hash (however it is written), an email through the
-    decrypted value, case-insensitively. With no complaint, the same work is done against
-    nothing, so the answer takes as long.
+    decrypted value, case-insensitively. With no complaint the comparison still runs (against
+    nothing), so an unknown code and a wrong proof differ only by the database look-up, which
+    tells no more than the tracking page already does: whether a code exists.
     """
     contact = (contact or "").strip()
     if "@" in contact:
