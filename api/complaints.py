@@ -114,6 +114,9 @@ class ComplaintCategoryListApi(ResidentApiView):
         name = serializers.CharField(source="display_name")
         description = serializers.CharField()
         is_other = serializers.BooleanField()
+        requires_nik = serializers.BooleanField(
+            help_text="The form must ask for the resident's NIK (`reporter_nik`) for this topic."
+        )
         service_url = serializers.SerializerMethodField()
 
         def get_service_url(self, category) -> str | None:
@@ -152,6 +155,13 @@ class ComplaintSubmitInput(serializers.Serializer):
     reporter_name = serializers.CharField(required=False, max_length=100)
     reporter_phone = serializers.CharField(required=False, max_length=20)
     reporter_email = serializers.EmailField(required=False)
+    reporter_nik = serializers.CharField(
+        required=False,
+        max_length=40,
+        help_text="The 16-digit NIK, only for a category with `requires_nik` (then required); "
+        "spaces and dots are ignored. Sent for another category it is dropped, never stored. "
+        "Never returned by any endpoint.",
+    )
     privacy = serializers.ChoiceField(
         Complaint.Privacy.choices, required=False, default="anonymous"
     )

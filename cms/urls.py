@@ -71,6 +71,7 @@ urlpatterns += i18n_patterns(
     path("pengaduan/lacak/", complaint_views.complaint_track_form, name="complaint-track-form"),
     path("pengaduan/lacak/<str:code>/", complaint_views.complaint_track, name="complaint-track"),
     path("privasi/", privacy_views.privacy, name="privacy"),
+    path("privasi/permintaan/", privacy_views.privacy_request, name="privacy-request"),
     path("offline/", pwa_views.offline, name="offline"),
     path("pasang-aplikasi/", pwa_views.install_help, name="install_help"),
     path("survei/terima-kasih/", survey_views.survey_thanks, name="survey-thanks"),

@@ -7,7 +7,14 @@ from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 
 from . import selectors
 from .codes import tracking_code_normalize
-from .models import DESCRIPTION_MAX, DESCRIPTION_MIN, Complaint, ComplaintCategory, ReplyTemplate
+from .models import (
+    DESCRIPTION_MAX,
+    DESCRIPTION_MIN,
+    Complaint,
+    ComplaintCategory,
+    DataRequest,
+    ReplyTemplate,
+)
 from .services import NEXT
 
 Status = Complaint.Status
@@ -277,6 +284,15 @@ class StaffComplaintForm(forms.Form):
         validators=Complaint._meta.get_field("reporter_phone").validators,
     )
     reporter_email = forms.EmailField(label=_("Email"), required=False)
+    reporter_nik = forms.CharField(
+        label=_("NIK"),
+        max_length=40,
+        required=False,
+        help_text=_(
+            "Only for categories that ask for the NIK (then required); ignored for the others."
+        ),
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
     privacy = forms.ChoiceField(
         label=_("Privacy"),
         choices=Complaint.Privacy.choices,
@@ -293,3 +309,72 @@ class StaffComplaintForm(forms.Form):
         for key in ("channel", "category", "photo"):
             data.pop(key, None)
         return data
+
+
+# --- Residents' personal data requests ---
+
+
+class DataRequestCorrectForm(forms.Form):
+    """The reporter's details as they should be; prefilled with what is on file."""
+
+    reporter_name = forms.CharField(label=_("Resident's name"), max_length=100, required=False)
+    reporter_phone = forms.CharField(
+        label=_("Phone / WhatsApp"),
+        max_length=20,
+        required=False,
+        validators=Complaint._meta.get_field("reporter_phone").validators,
+    )
+    reporter_email = forms.EmailField(label=_("Email"), required=False)
+    reporter_nik = forms.CharField(
+        label=_("NIK"),
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    note = forms.CharField(
+        label=_("Note (staff only)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, with_nik: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_nik:
+            del self.fields["reporter_nik"]
+
+    def changes(self) -> dict:
+        data = dict(self.cleaned_data)
+        data.pop("note", None)
+        return data
+
+
+class DataRequestEraseForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_("I have checked that no law requires us to keep this data"),
+        error_messages={"required": _("Tick the box to confirm the erasure.")},
+    )
+    note = forms.CharField(
+        label=_("Note (staff only)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class DataRequestCloseForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[
+            (DataRequest.Status.DONE, _("Done: answered")),
+            (DataRequest.Status.REJECTED, DataRequest.Status.REJECTED.label),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note (staff only)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Required when rejecting: the reason, e.g. an exception of UU PDP article 15."),
+    )

@@ -149,7 +149,14 @@ class ComplaintIndexView(generic.IndexView):
             "resident_confirmed",
         ]
         if self.request.user.has_perm(EXPORT_PERSONAL_DATA):
-            fields += ["reporter_name", "reporter_phone", "reporter_email", "get_privacy_display"]
+            # The NIK only masked, even here: a spreadsheet travels further than the admin.
+            fields += [
+                "reporter_name",
+                "reporter_phone",
+                "reporter_email",
+                "reporter_nik_masked",
+                "get_privacy_display",
+            ]
         return fields
 
     @cached_property
@@ -172,6 +179,7 @@ class ComplaintIndexView(generic.IndexView):
             "reporter_name": gettext("Resident's name"),
             "reporter_phone": gettext("Phone / WhatsApp"),
             "reporter_email": gettext("Email"),
+            "reporter_nik_masked": gettext("NIK (masked)"),
             "get_privacy_display": gettext("Privacy"),
         }
 
@@ -281,13 +289,17 @@ class ComplaintDetailView(generic.InspectView):
         context = super().get_context_data(**kwargs)
         complaint = self.object
         can_see_personal_data = self.request.user.has_perm(PERSONAL_DATA)
-        if can_see_personal_data and (
-            complaint.reporter_name or complaint.reporter_phone or complaint.reporter_email
-        ):
+        if can_see_personal_data and complaint.has_personal_data:
             # Every opening of a resident's personal data is logged (docs/privacy.md).
             PersonalDataAccess.record(
                 self.request.user, PersonalDataAccess.Action.VIEW, complaint=complaint
             )
+        context.update(
+            nik_revealed=kwargs.get("nik_revealed", False),
+            data_requests=list(complaint.data_requests.defer("message"))
+            if can_see_personal_data
+            else [],
+        )
         context.update(
             complaint=complaint,
             can_see_personal_data=can_see_personal_data,
@@ -305,6 +317,8 @@ class ComplaintDetailView(generic.InspectView):
         return []  # the template lays the complaint out itself
 
     def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "reveal_nik":
+            return self._reveal_nik()
         if not self.can_act:
             raise PermissionDenied
         action = request.POST.get("action", "")
@@ -326,6 +340,20 @@ class ComplaintDetailView(generic.InspectView):
         context = self.get_context_data(forms=forms)
         context["failed_action"] = action
         return self.render_to_response(context, status=400)
+
+    def _reveal_nik(self):
+        """Show the whole NIK once, to staff who may see personal data; log that it was shown."""
+        if not self.request.user.has_perm(PERSONAL_DATA):
+            raise PermissionDenied
+        if not self.object.reporter_nik:
+            return HttpResponseRedirect(self.request.path)
+        PersonalDataAccess.record(
+            self.request.user, PersonalDataAccess.Action.REVEAL_NIK, complaint=self.object
+        )
+        context = self.get_context_data(nik_revealed=True)
+        response = self.render_to_response(context)
+        response["Cache-Control"] = "private, no-store"
+        return response
 
     def _run(self, action, form) -> str:
         """Call the service for `action`; return the success message. Raise ComplaintError."""

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import services, sla
-from .models import Complaint, ComplaintCategory, ComplaintEvent
+from .models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest
 
 OFFICER_USERNAME = "petugas"
 OFFICER_PASSWORD = "petugas-demo-2026"
@@ -131,6 +131,19 @@ DEMO = [
 ]
 
 
+# The demo's civil-registration topic asks for the NIK (ComplaintCategory.requires_nik).
+NIK_CATEGORY = "adminduk"
+# Made up: a plausible shape (32 Jawa Barat, 01 Kab. Bogor, born 15-07-1990, serial 0001) in a
+# district code, 99, that Kab. Bogor does not have (it has 40 kecamatan), so no one's real NIK.
+DEMO_NIK = {"demo-ktp-belum-jadi": "3201991507900001"}
+# One open request from a resident to correct their data, to show the admin's handling.
+DEMO_DATA_REQUEST = (
+    "demo-ktp-belum-jadi",
+    DataRequest.Kind.CORRECTION,
+    "Nomor HP saya sudah ganti, mohon diperbarui menjadi 0813 7777 8888.",
+)
+
+
 def demo_officer():
     """Return the demo complaint officer (created once; an existing account is left alone)."""
     user_model = get_user_model()
@@ -166,6 +179,7 @@ def _link_service_pages():
 
 def _create(now) -> int:
     _link_service_pages()
+    ComplaintCategory.objects.filter(slug=NIK_CATEGORY).update(requires_nik=True)
     officer = demo_officer()
     created = 0
     for key, days_ago, slug, kind, privacy, text, place, name, phone, email, steps in DEMO:
@@ -181,6 +195,7 @@ def _create(now) -> int:
                 "reporter_name": name,
                 "reporter_phone": phone,
                 "reporter_email": email,
+                "reporter_nik": DEMO_NIK.get(key, ""),
             },
             category=category,
             idempotency_key=key,
@@ -214,4 +229,17 @@ def _create(now) -> int:
             if status in Complaint.CLOSED:
                 Complaint.objects.filter(pk=complaint.pk).update(closed_at=at)
         created += 1
+    _create_data_request(now)
     return created
+
+
+def _create_data_request(now):
+    key, kind, message = DEMO_DATA_REQUEST
+    complaint = Complaint.objects.filter(idempotency_key=key).first()
+    if complaint is None or complaint.data_requests.exists():
+        return
+    services.data_request_submit(
+        code=complaint.tracking_code, contact=complaint.reporter_phone, kind=kind, message=message
+    )
+    # Received a day ago, so the list shows a deadline coming up.
+    complaint.data_requests.update(created_at=now - datetime.timedelta(days=1))

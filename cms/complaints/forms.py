@@ -8,9 +8,12 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from .models import DESCRIPTION_MAX, DESCRIPTION_MIN, Complaint, phone_validator
+from .models import DESCRIPTION_MAX, DESCRIPTION_MIN, Complaint, DataRequest, phone_validator
+from .nik import nik_validate
 from .selectors import complaint_categories
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_\-]{8,64}$")
@@ -103,6 +106,17 @@ class ComplaintSubmitForm(forms.Form):
         error_messages={"invalid": _("Enter an email address like nama@contoh.id.")},
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+    # Only for categories that ask for it (ComplaintCategory.requires_nik); dropped otherwise.
+    reporter_nik = forms.CharField(
+        label=_("NIK (national ID number)"),
+        required=False,
+        max_length=40,  # 16 digits plus the spaces and dots people type
+        help_text=_("The 16 digits on your KTP or family card (KK). Never shown publicly."),
+        error_messages={"max_length": _("A NIK has 16 digits.")},
+        widget=forms.TextInput(
+            attrs={"inputmode": "numeric", "autocomplete": "off", "spellcheck": "false"}
+        ),
+    )
     privacy = forms.ChoiceField(
         label=_("Who may see your complaint?"),
         choices=Complaint.Privacy.choices,
@@ -152,6 +166,32 @@ class ComplaintSubmitForm(forms.Form):
     def clean_kind(self):
         return self.cleaned_data["kind"] or Complaint.Kind.COMPLAINT
 
+    def clean(self):
+        data = super().clean()
+        category = data.get("category")
+        raw = data.get("reporter_nik") or ""
+        if "reporter_nik" in self.errors:
+            return data
+        if category is None or not category.requires_nik:
+            # Never kept for a topic that does not need it, even if sent.
+            data["reporter_nik"] = ""
+        elif not raw.strip():
+            self.add_error(
+                "reporter_nik",
+                _("This topic needs your NIK (the 16-digit number on your KTP or family card)."),
+            )
+        else:
+            try:
+                data["reporter_nik"] = nik_validate(raw)
+            except ValidationError as error:
+                self.add_error("reporter_nik", error)
+        return data
+
+    @cached_property
+    def nik_category_slugs(self) -> list[str]:
+        """Return the slugs of the offered categories that ask for a NIK (for the page)."""
+        return list(complaint_categories().filter(requires_nik=True).values_list("slug", flat=True))
+
     def clean_privacy(self):
         return self.cleaned_data["privacy"] or Complaint.Privacy.ANONYMOUS
 
@@ -164,6 +204,56 @@ class ComplaintSubmitForm(forms.Form):
         for name in ("category", "photo", "website"):
             data.pop(name, None)
         return data
+
+
+class DataRequestForm(forms.Form):
+    """A resident asks to see, correct or erase their data: tracking code plus proof."""
+
+    tracking_code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=40,
+        help_text=_("From your receipt, e.g. KCM-7QX4-9PAD."),
+        error_messages={"required": _("Write the tracking code of your complaint.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    contact = forms.CharField(
+        label=_("Phone number or email you gave with the complaint"),
+        max_length=254,
+        help_text=_("So that we know the data is yours. It is compared, not stored again."),
+        error_messages={"required": _("Write the phone number or email you gave.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    kind = forms.ChoiceField(
+        label=_("What do you ask for?"),
+        choices=DataRequest.Kind.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose what you want us to do with your data."),
+            "invalid_choice": _("Choose one of the options in the list."),
+        },
+    )
+    message = forms.CharField(
+        label=_("Message (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("E.g. what is wrong and what is right. Kept encrypted."),
+        error_messages={"max_length": _("Keep it under %(limit_value)d characters.")},
+    )
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+
+    def clean_message(self):
+        return _clean_text(self.cleaned_data["message"])
+
+    def clean_contact(self):
+        return _clean_text(self.cleaned_data["contact"])
+
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
 
 
 def idempotency_key_clean(raw: str | None) -> str | None:

@@ -11,7 +11,8 @@ from django.utils.translation import gettext as _
 from cms.security.crypto import lookup_hash
 
 from .codes import tracking_code_normalize
-from .models import Complaint, ComplaintCategory, ComplaintEvent
+from .models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest
+from .nik import nik_normalize
 
 Status = Complaint.Status
 Event = ComplaintEvent.Kind
@@ -168,9 +169,9 @@ def complaint_staff_search(
     """Return the complaints matching a typed tracking code (any spelling) or description text.
 
     A complete code, however typed ("kcm 7qx4 9pad", "7QX49PAD"), finds exactly that complaint;
-    with `by_phone` (staff who may see personal data) a phone number finds its reporter's
-    complaints through the keyed hash (the number itself is encrypted); anything else is looked
-    for in the code and the description.
+    with `by_phone` (staff who may see personal data) a phone number or a NIK finds its
+    reporter's complaints through the keyed hash (the numbers themselves are encrypted);
+    anything else is looked for in the code and the description.
     """
     query = (query or "").strip()
     if not query:
@@ -178,6 +179,12 @@ def complaint_staff_search(
     code = tracking_code_normalize(query)
     if code is not None:
         return queryset.filter(tracking_code=code)
+    if by_phone and NIK_QUERY.match(nik_normalize(query)):
+        # Sixteen digits: a NIK, or (rarely) a long phone number.
+        return queryset.filter(
+            Q(reporter_nik_hash=lookup_hash(query, "nik"))
+            | Q(reporter_phone_hash=lookup_hash(query))
+        )
     if by_phone and PHONE_QUERY.match(query):
         return queryset.filter(reporter_phone_hash=lookup_hash(query))
     return queryset.filter(
@@ -186,6 +193,7 @@ def complaint_staff_search(
 
 
 PHONE_QUERY = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
+NIK_QUERY = re.compile(r"^[0-9]{16}$")
 
 
 def complaint_officers():
@@ -203,3 +211,15 @@ def complaint_officers():
 def complaint_staff_history(complaint: Complaint) -> QuerySet[ComplaintEvent]:
     """Return every event of a complaint for staff, internal notes included, oldest first."""
     return complaint.events.select_related("actor").order_by("created_at", "id")
+
+
+# --- Residents' personal data requests (UU PDP) ---
+
+
+def data_request_staff_list() -> QuerySet[DataRequest]:
+    """Return every data request with its complaint and handler joined (no query per row)."""
+    return DataRequest.objects.select_related("complaint", "handled_by").defer("message")
+
+
+def data_request_open_count() -> int:
+    return DataRequest.objects.filter(status=DataRequest.Status.OPEN).count()

@@ -7,18 +7,25 @@ more (reference/domain.md 3.3); categories may set other targets.
 import contextlib
 import contextvars
 import hashlib
+import hmac
 import json
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator, validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cms.security.crypto import lookup_hash
+
 from . import sla
-from .codes import tracking_code_new
+from .codes import tracking_code_new, tracking_code_normalize
 from .errors import ComplaintError, IdempotencyConflict
-from .models import Complaint, ComplaintCategory, ComplaintEvent
+from .models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest, phone_validator
+from .nik import nik_validate
 from .photos import photo_process
 
 logger = logging.getLogger(__name__)
@@ -55,7 +62,7 @@ NEXT: dict[str, frozenset[str]] = {
 # Kinds that need a way to reach the resident: an answer to a request has to be delivered.
 CONTACT_REQUIRED = frozenset({Complaint.Kind.INFORMATION, Complaint.Kind.REQUEST})
 
-PERSONAL_FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
+PERSONAL_FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_nik")
 SUBMIT_FIELDS = (
     "kind",
     "description",
@@ -70,6 +77,8 @@ SUBMIT_FIELDS = (
 
 def _fingerprint(data: dict, category: ComplaintCategory, photo) -> str:
     canonical = {field: str(data.get(field) or "") for field in SUBMIT_FIELDS}
+    # The fingerprint is stored: a NIK enters it only through its keyed hash.
+    canonical["reporter_nik"] = lookup_hash(canonical["reporter_nik"], "nik")
     canonical["category"] = category.slug
     canonical["photo"] = str(getattr(photo, "size", "") or "")
     return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
@@ -118,6 +127,7 @@ def complaint_submit(
     Raise IdempotencyConflict if the key was used for a different complaint, ComplaintError
     (with `field`) for a rule the form cannot check alone, PhotoError for a bad photo.
     """
+    data = {**data, "reporter_nik": complaint_nik_for(category, data.get("reporter_nik"))}
     if idempotency_key:
         existing = Complaint.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -181,6 +191,25 @@ def complaint_submit(
         if complaint.photo and complaint.pk is None:
             complaint.photo.delete(save=False)
         raise
+
+
+def complaint_nik_for(category: ComplaintCategory, raw: str | None) -> str:
+    """Return the normalised NIK to store: "" unless the category asks for one.
+
+    Raise ComplaintError (field `reporter_nik`) when the category needs it and it is missing
+    or not plausible. A NIK sent for another category is dropped, never stored.
+    """
+    if not category.requires_nik:
+        return ""
+    if not (raw or "").strip():
+        raise ComplaintError(
+            _("This topic needs your NIK (the 16-digit number on your KTP or family card)."),
+            field="reporter_nik",
+        )
+    try:
+        return nik_validate(raw)
+    except ValidationError as error:
+        raise ComplaintError(error.messages[0], field="reporter_nik") from None
 
 
 def complaint_is_repeat(existing: Complaint, data: dict, cleaned: dict) -> bool:
@@ -411,3 +440,190 @@ def complaint_resident_confirm(*, complaint: Complaint, solved: bool, message: s
 
     _on_commit_enqueue(notify_staff_resident_reply, complaint.pk, None)
     return complaint
+
+
+# --- Personal data: erasure and residents' data requests (UU PDP) ---
+
+# What erasing a complaint's personal data blanks: the reporter's details and their look-up
+# hashes. The complaint text, category, dates and status stay, so statistics are unchanged.
+ERASED = {
+    "reporter_name": "",
+    "reporter_phone": "",
+    "reporter_phone_hash": "",
+    "reporter_email": "",
+    "reporter_nik": "",
+    "reporter_nik_hash": "",
+}
+
+
+@transaction.atomic
+def complaint_personal_data_erase(complaints: QuerySet[Complaint]) -> int:
+    """Erase the reporter's personal data of `complaints`; return how many complaints.
+
+    The one erasure used by the retention purge and by a resident's erasure request. What the
+    resident wrote in their data requests goes too.
+    """
+    DataRequest.objects.filter(complaint__in=complaints.values("pk")).exclude(message="").update(
+        message=""
+    )
+    return complaints.update(**ERASED)
+
+
+def data_request_proof_matches(complaint: Complaint | None, contact: str) -> bool:
+    """Return whether `contact` is the phone number or email on file, compared in constant time.
+
+    A phone is compared through its keyed hash (however it is written), an email through the
+    decrypted value, case-insensitively. With no complaint the comparison still runs (against
+    nothing), so an unknown code and a wrong proof differ only by the database look-up, which
+    tells no more than the tracking page already does: whether a code exists.
+    """
+    contact = (contact or "").strip()
+    if "@" in contact:
+        on_file = (complaint.reporter_email if complaint else "") or ""
+        given, stored = contact.lower().encode(), on_file.strip().lower().encode()
+    else:
+        given = lookup_hash(contact, "phone").encode()
+        stored = ((complaint.reporter_phone_hash if complaint else "") or "").encode()
+    same = hmac.compare_digest(given, stored)
+    return bool(given) and bool(stored) and same
+
+
+@transaction.atomic
+def data_request_submit(*, code: str, contact: str, kind: str, message: str = ""):
+    """Record a resident's data request and return it; None if the code and proof do not match.
+
+    The caller shows the same answer for an unknown code and a wrong proof. The history of the
+    complaint gets a staff-only line naming the kind of request, never its content.
+    """
+    normalized = tracking_code_normalize(code or "")
+    complaint = Complaint.objects.filter(tracking_code=normalized).first() if normalized else None
+    if not data_request_proof_matches(complaint, contact):
+        return None
+    if kind not in DataRequest.Kind.values:
+        raise ComplaintError(_("Choose what you want us to do with your data."), field="kind")
+    data_request = DataRequest.objects.create(
+        complaint=complaint, kind=kind, message=(message or "").strip()[:2000]
+    )
+    _data_request_event(data_request, Event.DATA_REQUEST, None, data_request.get_kind_display)
+    return data_request
+
+
+def _data_request_event(data_request, kind, officer, describe):
+    """Log a step on the complaint's history: staff only, in the site's language, no data."""
+    with translation.override(settings.LANGUAGE_CODE):
+        message = _("Request no. %(number)s: %(what)s") % {
+            "number": data_request.pk,
+            "what": describe(),
+        }
+    return data_request.complaint.events.create(
+        kind=kind, message=message, is_public=False, actor=officer
+    )
+
+
+def _open_request(data_request: DataRequest) -> DataRequest:
+    locked = (
+        DataRequest.objects.select_for_update().select_related("complaint").get(pk=data_request.pk)
+    )
+    if not locked.is_open:
+        raise ComplaintError(_("This request is already closed."))
+    return locked
+
+
+def _close(data_request: DataRequest, officer, status: str, note: str) -> DataRequest:
+    data_request.status = status
+    data_request.handled_by = officer
+    data_request.handled_at = timezone.now()
+    data_request.staff_note = note
+    data_request.save(update_fields=["status", "handled_by", "handled_at", "staff_note"])
+    _data_request_event(
+        data_request, Event.DATA_REQUEST_CLOSED, officer, data_request.get_status_display
+    )
+    return data_request
+
+
+@transaction.atomic
+def data_request_show(*, data_request: DataRequest, officer) -> DataRequest:
+    """Log on the complaint's history that staff looked at the data to answer the request."""
+    data_request = _open_request(data_request)
+    _data_request_event(data_request, Event.DATA_SHOWN, officer, data_request.get_kind_display)
+    return data_request
+
+
+def _checked(*validators):
+    def check(value):
+        for validator in validators:
+            validator(value)
+        return value
+
+    return check
+
+
+CORRECTION_CHECKS = {
+    "reporter_name": _checked(MaxLengthValidator(100)),
+    "reporter_phone": _checked(phone_validator),
+    "reporter_email": _checked(validate_email),
+    "reporter_nik": nik_validate,
+}
+
+
+@transaction.atomic
+def data_request_correct(*, data_request: DataRequest, officer, changes: dict, note: str = ""):
+    """Apply a correction request: set the changed personal fields, close the request as done.
+
+    `changes` maps reporter_name, reporter_phone, reporter_email and reporter_nik to their new
+    values (a NIK only when the category asks for one or one is on file). Raise ComplaintError
+    for a request that is not a correction or not open, or for an implausible NIK.
+    """
+    data_request = _open_request(data_request)
+    if data_request.kind != DataRequest.Kind.CORRECTION:
+        raise ComplaintError(_("Only a correction request changes the data."))
+    complaint = Complaint.objects.select_for_update().get(pk=data_request.complaint_id)
+    changed = []
+    for field in PERSONAL_FIELDS:
+        if field not in changes:
+            continue
+        value = " ".join((changes[field] or "").split())
+        if value:
+            try:
+                value = CORRECTION_CHECKS[field](value)
+            except ValidationError as error:
+                raise ComplaintError(error.messages[0], field=field) from None
+        if value != (getattr(complaint, field) or ""):
+            setattr(complaint, field, value)
+            changed.append(field)
+    if changed:
+        complaint.save(update_fields=[*changed, "updated_at"])
+
+    def describe():
+        labels = [str(Complaint._meta.get_field(field).verbose_name) for field in changed]
+        return ", ".join(labels) if labels else _("nothing changed")
+
+    _data_request_event(data_request, Event.DATA_CORRECTED, officer, describe)
+    return _close(data_request, officer, DataRequest.Status.DONE, note)
+
+
+@transaction.atomic
+def data_request_erase(*, data_request: DataRequest, officer, note: str = "") -> DataRequest:
+    """Apply an erasure request with the retention purge's erasure; close it as done."""
+    data_request = _open_request(data_request)
+    if data_request.kind != DataRequest.Kind.ERASURE:
+        raise ComplaintError(_("Only an erasure request erases the data."))
+    complaint_personal_data_erase(Complaint.objects.filter(pk=data_request.complaint_id))
+    _data_request_event(data_request, Event.DATA_ERASED, officer, data_request.get_kind_display)
+    data_request.message = ""
+    return _close(data_request, officer, DataRequest.Status.DONE, note)
+
+
+@transaction.atomic
+def data_request_close(*, data_request: DataRequest, officer, status: str, note: str = ""):
+    """Close a request as done (answered) or rejected (with the reason); raise ComplaintError."""
+    data_request = _open_request(data_request)
+    note = (note or "").strip()
+    if status not in (DataRequest.Status.DONE, DataRequest.Status.REJECTED):
+        raise ComplaintError(_("Choose done or rejected."), field="status")
+    if status == DataRequest.Status.REJECTED and not note:
+        raise ComplaintError(
+            _("Give the reason for rejecting it (e.g. an exception of UU PDP article 15)."),
+            field="note",
+        )
+    return _close(data_request, officer, status, note)

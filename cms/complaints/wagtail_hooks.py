@@ -1,4 +1,5 @@
-"""The "Pengaduan" area of the Wagtail admin: complaints, categories, holidays, reply templates.
+"""The "Pengaduan" area of the Wagtail admin: complaints, residents' personal data requests,
+categories, holidays, reply templates.
 
 Who sees what follows the model permissions: the "Petugas Pengaduan" group (migration 0002)
 handles complaints without any page permission; editors without complaint permissions see
@@ -17,6 +18,7 @@ from wagtail.admin.views.generic.models import DeleteView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_data_requests import DataRequestViewSet
 from .admin_views import (
     ComplaintCreateView,
     ComplaintDashboardPanel,
@@ -97,7 +99,7 @@ class ComplaintCategoryViewSet(ModelViewSet):
     menu_label = _("Categories")
     inspect_view_enabled = True
     copy_view_enabled = False
-    list_display = ["name", "verify_days", "respond_days", "is_active"]
+    list_display = ["name", "verify_days", "respond_days", "requires_nik", "is_active"]
     ordering = ["is_other", "sort_order", "name"]
 
 
@@ -127,7 +129,13 @@ class ComplaintsGroup(ViewSetGroup):
     menu_label = _("Complaints")
     menu_icon = "mail"
     menu_order = 150
-    items = (ComplaintViewSet, ComplaintCategoryViewSet, HolidayViewSet, ReplyTemplateViewSet)
+    items = (
+        ComplaintViewSet,
+        DataRequestViewSet,
+        ComplaintCategoryViewSet,
+        HolidayViewSet,
+        ReplyTemplateViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")

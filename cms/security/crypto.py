@@ -4,7 +4,7 @@
   encrypts; every one decrypts. Rotate by putting a new key first, running
   `manage.py reencrypt_personal_data`, then dropping the old key (docs/privacy.md).
 - PERSONAL_DATA_HASH_KEY (env DJANGO_PERSONAL_DATA_HASH_KEY): the HMAC key of look-up hashes
-  (phone), so staff can find records without the database holding the plaintext.
+  (phone, NIK), so staff can find records without the database holding the plaintext.
 """
 
 import hashlib
@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 
 from cms.complaints.messaging import international_number
+from cms.complaints.nik import nik_normalize
 
 _cache: dict[tuple, MultiFernet] = {}
 
@@ -52,6 +53,8 @@ def lookup_hash(value: str, kind: str = "phone") -> str:
     """A keyed hash of a normalised value: equal for 0812-3456 and +62 812 3456."""
     if kind == "phone":
         value = international_number(value)
+    elif kind == "nik":
+        value = nik_normalize(value)
     value = value.strip()
     if not value:
         return ""
@@ -86,4 +89,8 @@ class EncryptedCharField(EncryptedMixin, models.CharField):
 
 
 class EncryptedEmailField(EncryptedMixin, models.EmailField):
+    pass
+
+
+class EncryptedTextField(EncryptedMixin, models.TextField):
     pass

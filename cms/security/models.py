@@ -10,6 +10,8 @@ class PersonalDataAccess(models.Model):
     class Action(models.TextChoices):
         VIEW = "view", _("Opened a complaint")
         EXPORT = "export", _("Exported a list")
+        REVEAL_NIK = "reveal_nik", _("Revealed a NIK")
+        DATA_REQUEST = "request", _("Showed data for a data request")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(

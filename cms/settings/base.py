@@ -293,6 +293,8 @@ NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
 # Per client address: submissions per hour, tracking look-ups per 10 minutes.
 COMPLAINT_SUBMIT_RATE = env_int("DJANGO_COMPLAINT_SUBMIT_RATE", 10)
 COMPLAINT_TRACK_RATE = env_int("DJANGO_COMPLAINT_TRACK_RATE", 30)
+# Personal data requests (/privasi/permintaan/) checked per client per hour, right or wrong.
+DATA_REQUEST_RATE = env_int("DJANGO_DATA_REQUEST_RATE", 10)
 # Survey responses per client per hour (a family at one phone may rate a few services).
 SURVEY_SUBMIT_RATE = env_int("DJANGO_SURVEY_SUBMIT_RATE", 20)
 # How long the public figures stay cached at most; any change to the data renews them at once.

@@ -19,12 +19,20 @@ PUBLIC = [
     "/pengaduan/baru/",
     "/pengaduan/lacak/",
     "/privasi/",
+    "/privasi/permintaan/",
     "/offline/",
     "/pasang-aplikasi/",
     "/en/",
     "/api/docs/",
 ]
-ADMIN = ["/admin/", "/admin/pages/", "/admin/complaints/", "/admin/images/", "/admin/2fa/staff/"]
+ADMIN = [
+    "/admin/",
+    "/admin/pages/",
+    "/admin/complaints/",
+    "/admin/data-requests/",
+    "/admin/images/",
+    "/admin/2fa/staff/",
+]
 
 REPORT_ONLY = "content-security-policy-report-only"
 RECORD = """

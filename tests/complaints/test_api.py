@@ -199,7 +199,9 @@ def test_resident_reply_and_confirmation(client):
 def test_categories_list(client):
     items = client.get("/api/v1/complaint-categories/").json()["items"]
     assert items[-1]["slug"] == "lainnya"
-    assert {"slug", "name", "description", "is_other", "service_url"} == set(items[0])
+    assert {"slug", "name", "description", "is_other", "requires_nik", "service_url"} == set(
+        items[0]
+    )
     english = client.get("/api/v1/complaint-categories/", HTTP_ACCEPT_LANGUAGE="en").json()
     assert english["items"][-1]["name"] == "Other"
 

@@ -36,6 +36,30 @@
     });
   }
 
+  // The NIK field: shown and required only for the topics that ask for it. Without this
+  // script it is always there, with a note; the server drops a NIK sent for other topics.
+  var nik = document.querySelector("[data-nik-field]");
+  var topic = document.querySelector("select[name=category]");
+  if (nik && topic) {
+    var nikInput = nik.querySelector("input");
+    var needsNik = (nik.getAttribute("data-nik-categories") || "").split(" ");
+    var nikNote = nik.querySelector("[data-nik-note]");
+    // Shown, the field is required: say so in its label, as the template does for others.
+    var nikMark = document.createElement("span");
+    nikMark.className = "required";
+    nikMark.textContent = nik.getAttribute("data-required");
+    nik.querySelector("label").append(" ", nikMark);
+    var showNik = function () {
+      var on = needsNik.indexOf(topic.value) !== -1;
+      nik.hidden = !on;
+      nikInput.required = on;
+      if (!on) nikInput.value = ""; // never kept, nor queued on the phone, for other topics
+    };
+    if (nikNote) nikNote.hidden = true;
+    topic.addEventListener("change", showNik);
+    showNik();
+  }
+
   // After a failed submit, take keyboard and screen-reader users to the list of problems.
   var problems = document.getElementById("form-errors");
   if (problems) problems.focus();
@@ -262,6 +286,7 @@
           control.value = pair[1];
         }
       });
+      if (form.elements.category) form.elements.category.dispatchEvent(new Event("change"));
       if (item.photo) attach(item.photo);
       replaces = item.key;
       var summary = el("div", "callout callout--warning");

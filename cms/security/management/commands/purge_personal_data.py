@@ -2,8 +2,9 @@
 
 Run daily (cron, docs/privacy.md). A complaint closed more than PERSONAL_DATA_RETENTION_DAYS
 ago (env DJANGO_PERSONAL_DATA_RETENTION_DAYS, default 730 = 2 years) loses the reporter's
-name, phone, its look-up hash and email; the complaint text, category, dates and status stay,
-so statistics are unchanged.
+name, phone, email and NIK with their look-up hashes, and what the resident wrote in data
+requests; the complaint text, category, dates and status stay, so statistics are unchanged.
+The erasure is services.complaint_personal_data_erase, the same as for an erasure request.
 """
 
 import datetime
@@ -14,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from cms.complaints.models import Complaint
+from cms.complaints.services import complaint_personal_data_erase
 
 
 def purgeable(now=None):
@@ -21,7 +23,14 @@ def purgeable(now=None):
     cutoff = now - datetime.timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
     return (
         Complaint.objects.filter(status__in=Complaint.CLOSED, closed_at__lt=cutoff)
-        .filter(~Q(reporter_name="") | ~Q(reporter_phone="") | ~Q(reporter_email=""))
+        .filter(
+            ~Q(reporter_name="")
+            | ~Q(reporter_phone="")
+            | ~Q(reporter_email="")
+            | ~Q(reporter_nik="")
+            | Q(data_requests__message__gt="")
+        )
+        .distinct()
         .order_by()
     )
 
@@ -37,7 +46,8 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"Would erase the personal data of {complaints.count()} complaints.")
             return
-        erased = complaints.update(
-            reporter_name="", reporter_phone="", reporter_phone_hash="", reporter_email=""
+        # update() cannot run on a distinct query: erase by primary key.
+        erased = complaint_personal_data_erase(
+            Complaint.objects.filter(pk__in=list(complaints.values_list("pk", flat=True)))
         )
         self.stdout.write(f"Erased the personal data of {erased} complaints.")

@@ -1,36 +1,55 @@
 """`manage.py reencrypt_personal_data`: re-encrypt personal data with the first key.
 
 Key rotation (docs/privacy.md): put the new key first in DJANGO_PERSONAL_DATA_KEYS, keep the
-old ones after it, run this command, then remove the old keys. Look-up hashes are recomputed
-too, so a new DJANGO_PERSONAL_DATA_HASH_KEY takes effect with the same run.
+old ones after it, run this command, then remove the old keys. Look-up hashes (phone, NIK)
+are recomputed too, so a new DJANGO_PERSONAL_DATA_HASH_KEY takes effect with the same run.
+Residents' messages in data requests are re-encrypted as well.
 """
 
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-from cms.complaints.models import Complaint
+from cms.complaints.models import Complaint, DataRequest
 from cms.security.crypto import decrypt, lookup_hash, rotate
 
-FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
+FIELDS = ("reporter_name", "reporter_phone", "reporter_email", "reporter_nik")
+# Columns whose plaintext has a keyed look-up hash beside it: column -> (hash column, kind).
+HASHED = {
+    "reporter_phone": ("reporter_phone_hash", "phone"),
+    "reporter_nik": ("reporter_nik_hash", "nik"),
+}
+
+
+def _reencrypt(cursor, model, fields, hashed=None) -> int:
+    """Rotate every token of `fields` in `model`'s table (raw rows); return the rows done."""
+    hashed = hashed or {}
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    columns = ", ".join(quote(field) for field in fields)
+    targets = [*fields, *(hash_column for hash_column, _kind in hashed.values())]
+    assignments = ", ".join(f"{quote(column)} = %s" for column in targets)
+    done = 0
+    # Raw rows: the tokens themselves, never decrypted except what a hash is made of.
+    cursor.execute(f"SELECT id, {columns} FROM {table}")
+    for pk, *tokens in cursor.fetchall():
+        rotated = [rotate(token) if token else token for token in tokens]
+        hashes = []
+        for field, (_hash_column, kind) in hashed.items():
+            token = tokens[fields.index(field)]
+            hashes.append(lookup_hash(decrypt(token), kind) if token else "")
+        cursor.execute(f"UPDATE {table} SET {assignments} WHERE id = %s", [*rotated, *hashes, pk])
+        done += 1
+    return done
 
 
 class Command(BaseCommand):
     help = "Re-encrypt residents' personal data with the first key of DJANGO_PERSONAL_DATA_KEYS."
 
     def handle(self, *args, **options):
-        table = connection.ops.quote_name(Complaint._meta.db_table)
-        columns = ", ".join(connection.ops.quote_name(field) for field in FIELDS)
-        assignments = ", ".join(f"{connection.ops.quote_name(f)} = %s" for f in FIELDS)
-        done = 0
         with transaction.atomic(), connection.cursor() as cursor:
-            # Raw rows: the tokens themselves, never decrypted except the phone for its hash.
-            cursor.execute(f"SELECT id, {columns} FROM {table}")
-            for pk, *tokens in cursor.fetchall():
-                rotated = [rotate(token) if token else token for token in tokens]
-                phone = decrypt(tokens[1]) if tokens[1] else ""
-                cursor.execute(
-                    f"UPDATE {table} SET {assignments}, reporter_phone_hash = %s WHERE id = %s",
-                    [*rotated, lookup_hash(phone), pk],
-                )
-                done += 1
-        self.stdout.write(f"Re-encrypted the personal data of {done} complaints.")
+            complaints = _reencrypt(cursor, Complaint, FIELDS, HASHED)
+            requests = _reencrypt(cursor, DataRequest, ("message",))
+        self.stdout.write(
+            f"Re-encrypted the personal data of {complaints} complaints "
+            f"and {requests} data requests."
+        )
