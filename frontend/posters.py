@@ -35,7 +35,7 @@ CACHE_SECONDS = 7 * 86400
 INK = (17, 17, 17)
 GREY = (70, 70, 70)
 WHITE = (255, 255, 255)
-URL_BREAKS = "/?&=-._"
+URL_BREAKS = "/?&=-._"  # in order of preference
 
 FONT_PATHS = {
     True: (
@@ -99,7 +99,10 @@ def _split_word(draw, word: str, font, width: int, breaks: str) -> list[str]:
     pieces, piece = [], ""
     for char in word:
         if piece and draw.textlength(piece + char, font=font) > width:
-            cut = max((piece.rfind(b) for b in breaks), default=-1)
+            # The first of `breaks` (in order of preference) found late enough in the line:
+            # an address breaks after "/" rather than inside a slug's "-".
+            cuts = [piece.rfind(b) for b in breaks]
+            cut = next((c for c in cuts if c > len(piece) // 3), max(cuts, default=-1))
             if 0 < cut < len(piece) - 1:
                 pieces.append(piece[: cut + 1])
                 piece = piece[cut + 1 :]

@@ -61,7 +61,8 @@ def poster_buttons(page, user, priority: int):
 
 @hooks.register("register_page_header_buttons")
 def poster_header_buttons(page, user, view_name, next_url=None):
-    yield from poster_buttons(page, user, priority=85)
+    # First in the page's "⋯" menu: a long menu cut the poster items off at the bottom.
+    yield from poster_buttons(page, user, priority=1)
 
 
 @hooks.register("register_page_listing_more_buttons")

@@ -299,6 +299,21 @@ def test_long_address_breaks_after_a_slash_or_a_hyphen():
     assert all(draw.textlength(line, font=font) <= posters.mm(178) for line in lines)
 
 
+def test_an_address_breaks_after_its_slash_rather_than_inside_the_slug():
+    """Someone typing the address from the notice board must not take a break for a "-"."""
+    draw = ImageDraw.Draw(Image.new("RGB", (10, 10)))
+    font = posters._font(14)
+    width = posters.mm(178)
+    url = "http://127.0.0.1:8078/pengumuman/peringatan-dini-banjir-sungai-cisaruni/"
+    while draw.textlength(url, font=font) <= width:  # just too long for one line
+        url = url.replace("http://", "http://kecamatan-")
+
+    lines = posters.wrap(draw, url, font, width, 3, breaks=posters.URL_BREAKS)
+
+    assert "".join(lines) == url and len(lines) == 2
+    assert lines[0].endswith("/pengumuman/")
+
+
 def test_poster_with_logo_long_title_and_long_address_still_scans(site_tree):
     """The worst case: the logo, a 255-character title, a long text and a long address."""
     logo = ImageFactory(width=600, height=600, title="Logo")
