@@ -8,6 +8,7 @@ written to the complaint's history without the data itself (services.data_reques
 
 from django.contrib.admin.utils import quote
 from django.contrib.auth.models import Permission
+from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -29,7 +30,7 @@ from cms.security.models import PersonalDataAccess
 from . import selectors, services
 from .admin_forms import DataRequestCloseForm, DataRequestCorrectForm, DataRequestEraseForm
 from .errors import ComplaintError
-from .models import DataRequest
+from .models import Complaint, DataRequest
 
 PERSONAL_DATA = "complaints.view_personal_data"
 Kind = DataRequest.Kind
@@ -114,6 +115,28 @@ class DataRequestIndexView(generic.IndexView):
         return context
 
 
+def _same_person(complaint) -> list:
+    """Return [(tracking code, admin URL)] of other complaints with the same phone or NIK.
+
+    A request is about the person, not one complaint: staff see where else the same data
+    sits (compared by the keyed hashes, nothing decrypted).
+    """
+    match = Q()
+    if complaint.reporter_phone_hash:
+        match |= Q(reporter_phone_hash=complaint.reporter_phone_hash)
+    if complaint.reporter_nik_hash:
+        match |= Q(reporter_nik_hash=complaint.reporter_nik_hash)
+    if not match:
+        return []
+    others = (
+        Complaint.objects.filter(match)
+        .exclude(pk=complaint.pk)
+        .order_by("-created_at")
+        .values_list("pk", "tracking_code")
+    )
+    return [(code, reverse("complaints:inspect", args=[pk])) for pk, code in others]
+
+
 def _handler(data_request) -> str:
     user = data_request.handled_by
     if user is None:
@@ -174,6 +197,7 @@ class DataRequestDetailView(generic.InspectView):
             now=timezone.now(),
             action_url=self.request.path,
             complaint_url=reverse("complaints:inspect", args=[data_request.complaint_id]),
+            same_person=_same_person(data_request.complaint),
         )
         return context
 

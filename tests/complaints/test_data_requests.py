@@ -262,6 +262,22 @@ def test_detail_shows_the_request_and_deadline_but_the_data_only_on_purpose(offi
     assert not PersonalDataAccess.objects.exists()
 
 
+def test_detail_names_other_complaints_with_the_same_phone(officer_client):
+    """A request is about the person: staff see the person's other complaints (by hash)."""
+    first = submit(description="Lampu jalan di gang mawar mati sejak minggu lalu.")
+    other_person = submit(reporter_phone="0813 1111 2222", reporter_email="")
+    recorded = data_request(Kind.ERASURE)  # same phone as `first`, written the same way
+    page = officer_client.get(detail_url(recorded))
+    notice = soup(page).select_one("[data-same-person]")
+    assert notice is not None
+    assert first.tracking_code in notice.get_text()
+    assert other_person.tracking_code not in notice.get_text()
+    assert recorded.complaint.tracking_code not in notice.get_text()
+
+    alone = data_request(complaint=other_person)
+    assert soup(officer_client.get(detail_url(alone))).select_one("[data-same-person]") is None
+
+
 def test_access_shows_the_data_logs_it_and_is_closed_as_done(officer_client, officer):
     ComplaintCategory.objects.filter(slug="adminduk").update(requires_nik=True)
     complaint = submit(category="adminduk", reporter_nik=NIK)
