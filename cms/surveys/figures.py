@@ -100,9 +100,14 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
     }
 
 
+FIGURES_CACHE_NAME = "transparency"
+
+
 def transparency_figures(period: Period) -> dict:
     """Return the figures of `period`, from the shared cache when nothing changed since."""
-    return figures_cached("transparency", lambda: build_figures(period), period.key, localized=True)
+    return figures_cached(
+        FIGURES_CACHE_NAME, lambda: build_figures(period), period.key, localized=True
+    )
 
 
 CSV_HEADER = ["period", "section", "item", "measure", "value"]
