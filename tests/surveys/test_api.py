@@ -180,36 +180,44 @@ def test_the_schema_documents_the_survey_and_open_data_endpoints(client, site_tr
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent sessions")
-def test_racing_requests_with_one_key_store_one_response(site_tree):
-    """Eight threads send one response (one key) at once, as a phone's outbox and its service
-    worker might; the database's unique constraint decides which one is stored."""
+def test_racing_responses_about_one_complaint_store_one():
+    """Eight threads send a response about one closed complaint at once, as a phone's outbox
+    and its service worker might (one key), or as eight phones might (eight keys). The
+    database's unique constraints decide: one is stored; the same key is answered 200 with it,
+    another key 409. (One test: a transactional test empties the database afterwards.)"""
     from django.test import Client
 
-    service = service_page(site_tree)
-    key = str(uuid.uuid4())
-    barrier = threading.Barrier(8)
-    results = []
+    def race(complaint, same_key):
+        shared = str(uuid.uuid4())
+        barrier = threading.Barrier(8)
+        results = []
 
-    def worker():
-        try:
-            barrier.wait()
-            response = Client().post(
-                URL,
-                {"service": service.slug, "answers": [4] * 9},
-                content_type="application/json",
-                HTTP_IDEMPOTENCY_KEY=key,
-            )
-            results.append(response.status_code)
-        finally:
-            connections.close_all()
+        def worker():
+            try:
+                barrier.wait()
+                response = Client().post(
+                    URL,
+                    {"tracking_code": complaint.tracking_code, "answers": [4] * 9},
+                    content_type="application/json",
+                    HTTP_IDEMPOTENCY_KEY=shared if same_key else str(uuid.uuid4()),
+                )
+                results.append(response.status_code)
+            finally:
+                connections.close_all()
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
-    assert SurveyResponse.objects.filter(idempotency_key=key).count() == 1
-    assert sorted(results).count(201) == 1 and set(results) <= {200, 201}, results
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert SurveyResponse.objects.filter(complaint=complaint).count() == 1
+        return sorted(results)
+
+    staff = officer()
+    one_key = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
+    eight_keys = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
+    assert race(one_key, same_key=True) == [200] * 7 + [201]
+    assert race(eight_keys, same_key=False) == [201] + [409] * 7
 
 
 @pytest.mark.parametrize(
