@@ -84,6 +84,7 @@
       status.textContent = item.state === "sending" ? text("sending") : text("queued", when(item.createdAt));
       if (item.state === "queued") actions.appendChild(button("try", send));
     }
+    li.appendChild(document.createTextNode(" "));
     li.appendChild(actions);
     return li;
   }
