@@ -7,14 +7,18 @@ rate limit, one response per closed complaint, and staff voiding (see cms/survey
 
 import csv
 import io
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers, status
+from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
@@ -27,12 +31,18 @@ from api.complaints import (
     too_many,
     track_lookup_limited,
 )
-from api.errors import error_response
+from api.errors import error_response, shown
 from cms.complaints import selectors as complaint_selectors
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 from cms.surveys import selectors, services
 from cms.surveys.errors import SurveyError
-from cms.surveys.figures import CSV_HEADER, figures_csv_rows, transparency_figures
+from cms.surveys.figures import (
+    CSV_HEADER,
+    FIGURES_CACHE_NAME,
+    figures_csv_rows,
+    transparency_figures,
+)
+from cms.surveys.figures_cache import figures_validators
 from cms.surveys.models import SurveyResponse
 from cms.surveys.periods import period_current, period_parse
 
@@ -40,7 +50,15 @@ PERIOD_HELP = (
     "A year (2025), semester (2025-S1), quarter (2025-Q3) or month (2025-07). "
     "Default: the current year."
 )
+# Shared caches and browsers may keep the figures five minutes, then ask again with the ETag:
+# an unchanged answer is a 304 without a body (figures change with every complaint or response).
 OPEN_DATA_CACHE = "public, max-age=300"
+SURVEY_CHANNELS = {
+    SurveyResponse.Channel.SERVICE_PAGE,
+    SurveyResponse.Channel.DESK,
+    SurveyResponse.Channel.COMPLAINT,
+    SurveyResponse.Channel.API,
+}
 
 
 def survey_rate_limited(request) -> int | None:
@@ -48,16 +66,67 @@ def survey_rate_limited(request) -> int | None:
     return rate_limit_hit("survey", request, settings.SURVEY_SUBMIT_RATE, 3600)
 
 
+def query_refusal(request, known: set[str]):
+    """Return a 400 naming every query parameter not in `known`, or given twice; else None.
+
+    Open data clients must learn at once that `?year=2025` or `?periode=` means nothing here,
+    rather than receive the default period's figures as if they were the ones asked for.
+    """
+    errors = {}
+    unknown = sorted(name for name in request.query_params if name not in known)
+    if unknown:
+        message = _("Unknown query parameter: %(names)s.") % {
+            "names": ", ".join(shown(name) for name in unknown)
+        }
+        errors.update({name: [message] for name in unknown})
+    for name in sorted(known):
+        if len(request.query_params.getlist(name)) > 1:
+            errors[name] = [_("Give %(name)s only once.") % {"name": name}]
+    if not errors:
+        return None
+    first = next(iter(errors.values()))[0]
+    return error_response(
+        first if len(errors) == 1 else _("Some parameters are not valid."), errors, 400
+    )
+
+
 def period_from(request):
     """Return (period, None) or (None, a 400 response) for the `period` parameter."""
-    raw = request.query_params.get("period", "")
-    if not raw:
+    if "period" not in request.query_params:
         return period_current("year"), None
     try:
-        return period_parse(raw), None
+        return period_parse(request.query_params["period"]), None
     except ValueError:
         message = _("Use a period like 2025, 2025-S1, 2025-Q3 or 2025-07.")
         return None, error_response(message, {"period": [message]}, 400)
+
+
+class AcceptOnlyNegotiation(DefaultContentNegotiation):
+    """Only the Accept header picks the format: `?format=` is an unknown parameter here, a 400
+    naming it, rather than DRF's bare 404 for a format no renderer has."""
+
+    settings = SimpleNamespace(URL_FORMAT_OVERRIDE=None)
+
+
+class OpenDataApiView(ResidentApiView):
+    content_negotiation_class = AcceptOnlyNegotiation
+
+
+def open_data(request, build, *parts):
+    """Answer a GET for open data: a 304 when the client's copy is current, else `build()`.
+
+    The ETag and Last-Modified come from the figures cache's version (see figures_validators):
+    checking them costs no query, so a poller with a current copy never computes anything.
+    """
+    etag, changed_at = figures_validators(FIGURES_CACHE_NAME, request.path, *parts, localized=True)
+    last_modified = changed_at.timestamp()
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = build()
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
+    response["Cache-Control"] = OPEN_DATA_CACHE
+    return response
 
 
 class SurveySubmitInput(serializers.Serializer):
@@ -81,6 +150,13 @@ class SurveySubmitInput(serializers.Serializer):
     education = serializers.ChoiceField(SurveyResponse.Education.choices, required=False)
     occupation = serializers.ChoiceField(SurveyResponse.Occupation.choices, required=False)
     suggestion = serializers.CharField(required=False, allow_blank=True, max_length=1000)
+    channel = serializers.ChoiceField(
+        sorted(SURVEY_CHANNELS),
+        required=False,
+        help_text="How the resident reached the survey, for the statistics: `layanan` (the "
+        "service page), `loket` (the QR poster at the desk), `pengaduan` (after a closed "
+        "complaint, needs tracking_code). Default `api`. The site's own offline survey sends it.",
+    )
 
 
 class SurveyReceipt(serializers.Serializer):
@@ -167,6 +243,9 @@ class SurveySubmitApi(ResidentApiView):
                 service = selectors.survey_service_of_complaint(complaint)
         if not data.get("service") and not data.get("tracking_code"):
             errors["service"] = [_("Choose the service you used.")]
+        channel = data.get("channel") or SurveyResponse.Channel.API
+        if channel == SurveyResponse.Channel.COMPLAINT and not data.get("tracking_code"):
+            errors["channel"] = [_("The channel pengaduan needs a tracking_code.")]
         if errors:
             return error_response(_("Some fields need attention."), errors, 400)
         # Counted only once the response is valid: fixing a missed answer is not abuse.
@@ -180,7 +259,7 @@ class SurveySubmitApi(ResidentApiView):
                 profile=data,
                 suggestion=data.get("suggestion", ""),
                 complaint=complaint,
-                channel=SurveyResponse.Channel.API,
+                channel=channel,
                 idempotency_key=key,
             )
         except SurveyError as error:
@@ -217,7 +296,7 @@ def ikm_items(figures: dict, service: str = "") -> list[dict]:
     return items
 
 
-class IkmApi(ResidentApiView):
+class IkmApi(OpenDataApiView):
     @extend_schema(
         summary="Satisfaction index (IKM) per service and period",
         description=(
@@ -231,21 +310,30 @@ class IkmApi(ResidentApiView):
             OpenApiParameter("service", OpenApiTypes.STR, description="A service page slug."),
             OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP),
         ],
-        responses={200: IkmItem(many=True), 400: OpenApiResponse(description="Bad parameter.")},
+        responses={
+            200: IkmItem(many=True),
+            304: OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since)."),
+            400: OpenApiResponse(description="Bad or unknown parameter, named under `errors`."),
+        },
         tags=["surveys"],
     )
     def get(self, request):
+        refusal = query_refusal(request, {"service", "period"})
+        if refusal:
+            return refusal
         period, refusal = period_from(request)
         if refusal:
             return refusal
-        service = request.query_params.get("service", "")
-        if service and selectors.survey_service_by_slug(service) is None:
+        service = request.query_params.get("service")
+        if service is not None and selectors.survey_service_by_slug(service) is None:
             message = _("Unknown service.")
             return error_response(message, {"service": [message]}, 400)
-        items = ikm_items(transparency_figures(period), service)
-        response = Response({"items": items})
-        response["Cache-Control"] = OPEN_DATA_CACHE
-        return response
+        return open_data(
+            request,
+            lambda: Response({"items": ikm_items(transparency_figures(period), service or "")}),
+            period.key,
+            service or "",
+        )
 
 
 class CountsOutput(serializers.Serializer):
@@ -326,7 +414,7 @@ class TransparencyOutput(serializers.Serializer):
     trend = TrendOutput(many=True, help_text="The last 12 months, oldest first.")
 
 
-class TransparencyApi(ResidentApiView):
+class TransparencyApi(OpenDataApiView):
     @extend_schema(
         summary="Transparency figures (open data, JSON)",
         description=(
@@ -336,16 +424,21 @@ class TransparencyApi(ResidentApiView):
             "Counts and averages only: no personal data. Licence: open data of the kecamatan."
         ),
         parameters=[OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP)],
-        responses={200: TransparencyOutput, 400: OpenApiResponse(description="Bad period.")},
+        responses={
+            200: TransparencyOutput,
+            304: OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since)."),
+            400: OpenApiResponse(description="Bad or unknown parameter."),
+        },
         tags=["transparency"],
     )
     def get(self, request):
+        refusal = query_refusal(request, {"period"})
+        if refusal:
+            return refusal
         period, refusal = period_from(request)
         if refusal:
             return refusal
-        response = Response(transparency_figures(period))
-        response["Cache-Control"] = OPEN_DATA_CACHE
-        return response
+        return open_data(request, lambda: Response(transparency_figures(period)), period.key)
 
 
 def figures_csv(figures: dict) -> str:
@@ -368,7 +461,7 @@ class CsvRenderer(BaseRenderer):
         return JSONRenderer().render(data)
 
 
-class TransparencyCsvApi(ResidentApiView):
+class TransparencyCsvApi(OpenDataApiView):
     renderer_classes = [JSONRenderer, CsvRenderer]
 
     @extend_schema(
@@ -381,15 +474,25 @@ class TransparencyCsvApi(ResidentApiView):
             "nrr_u9_...), trend (period is the month)."
         ),
         parameters=[OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP)],
-        responses={(200, "text/csv"): OpenApiTypes.STR},
+        responses={
+            (200, "text/csv"): OpenApiTypes.STR,
+            304: OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since)."),
+            400: OpenApiResponse(description="Bad or unknown parameter."),
+        },
         tags=["transparency"],
     )
     def get(self, request):
+        refusal = query_refusal(request, {"period"})
+        if refusal:
+            return refusal
         period, refusal = period_from(request)
         if refusal:
             return refusal
-        body = figures_csv(transparency_figures(period))
-        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'inline; filename="transparansi-{period.key}.csv"'
-        response["Cache-Control"] = OPEN_DATA_CACHE
-        return response
+
+        def build():
+            body = figures_csv(transparency_figures(period))
+            response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'inline; filename="transparansi-{period.key}.csv"'
+            return response
+
+        return open_data(request, build, period.key)

@@ -8,7 +8,9 @@ Creates a fresh PostgreSQL database (postgres@127.0.0.1:5432, as `make ci` uses)
 loads the demo kecamatan (pages, services, categories), then seeds complaints and responses
 with bulk_create, spread over the last 24 months with realistic statuses and dates. It prints,
 for /transparansi/ (the current year, and one month) and /api/v1/transparency.csv:
-- database queries per request with the figures cache empty;
+- database queries per request with the figures cache empty, and the database's own time
+  for them (EXPLAIN ANALYZE's execution time, the least of 5 runs of each query: on a shared
+  machine it moves far less with the load than the wall-clock figures);
 - latency in-process (Django test client, DEBUG off), median and p95 over --repeat requests,
   cold (figures cache cleared before every request: the full computation) and warm (served
   from the cache, as after any first visit).
@@ -16,6 +18,7 @@ The database is dropped at the end unless --keep. Figures go in docs/performance
 """
 
 import argparse
+import json
 import os
 import random
 import statistics
@@ -158,7 +161,8 @@ def measure(client, url: str, repeat: int, cold: bool) -> list[float]:
     return timings
 
 
-def queries(client, url: str) -> int:
+def queries(client, url: str) -> tuple[int, float]:
+    """Return the queries of a cold request and their database time in ms (see above)."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -167,7 +171,17 @@ def queries(client, url: str) -> int:
     figures_changed()
     with CaptureQueriesContext(connection) as context:
         client.get(url)
-    return len(context.captured_queries)
+    total = 0.0
+    with connection.cursor() as cursor:
+        for query in context.captured_queries:
+            runs = []
+            for _ in range(5):
+                cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query["sql"])
+                plan = cursor.fetchone()[0]
+                plan = json.loads(plan) if isinstance(plan, str) else plan
+                runs.append(plan[0]["Execution Time"])
+            total += min(runs)
+    return len(context.captured_queries), total
 
 
 def main():
@@ -211,15 +225,15 @@ def main():
             "/api/v1/transparency/",
             "/api/v1/ikm/",
         ]
-        print(f"\n{'url':44} {'queries':>7} {'cold median':>11} {'cold p95':>9} "
+        print(f"\n{'url':44} {'queries':>7} {'db time':>7} {'cold median':>11} {'cold p95':>9} "
               f"{'warm median':>11} {'warm p95':>9}  (ms)")  # fmt: skip
         for url in urls:
-            count = queries(client, url)
+            count, database = queries(client, url)
             cold = measure(client, url, args.repeat, cold=True)
             warm = measure(client, url, args.repeat, cold=False)
             print(
-                f"{url:44} {count:7d} {statistics.median(cold):11.1f} {p95(cold):9.1f} "
-                f"{statistics.median(warm):11.1f} {p95(warm):9.1f}"
+                f"{url:44} {count:7d} {database:7.1f} {statistics.median(cold):11.1f} "
+                f"{p95(cold):9.1f} {statistics.median(warm):11.1f} {p95(warm):9.1f}"
             )
     finally:
         from django.db import connections

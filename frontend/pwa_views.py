@@ -30,6 +30,7 @@ SHELL_STATIC = [
     "js/pwa.js",
     "js/outbox.js",  # also imported by the worker itself (the complaint outbox)
     "js/complaint.js",
+    "js/survey.js",  # the survey form keeps answers in the same outbox
     "pwa/icon-192.png",
     "pwa/apple-touch-icon.png",
 ]

@@ -2,8 +2,9 @@
 
 The survey is a plain POST form that works without JavaScript. Like the complaint forms it
 carries no CSRF token (residents have no session or cookie, see frontend/complaints.py) but a
-hidden idempotency key made when the page was served: a form sent twice (double tap, a resend
-from an offline queue, the back button) is stored once.
+hidden idempotency key made when the page was served: a form sent twice (double tap, the back
+button) is stored once. With JavaScript, static/js/survey.js keeps the answers in the phone's
+outbox first and sends them to POST /api/v1/surveys/ (docs/surveys.md, "Offline").
 """
 
 import uuid
@@ -100,6 +101,7 @@ def survey_service(request, slug):
         "service": service,
         "service_title": titles[service.pk],
         "source": source if source in CHANNELS else "loket",
+        "channel": channel,
         "action": reverse("survey-service", args=[slug]),
     }
     if request.method == "POST":
@@ -129,6 +131,7 @@ def survey_complaint(request, code):
         "complaint": complaint,
         "service": service,
         "service_title": selectors.service_titles([service])[service.pk] if service else "",
+        "channel": Channel.COMPLAINT,
         "action": reverse("survey-complaint", args=[complaint.tracking_code]),
     }
     if state == "open":

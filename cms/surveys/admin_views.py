@@ -24,6 +24,7 @@ from .errors import SurveyError
 from .figures import element_rows, transparency_figures
 from .models import SurveyResponse
 from .periods import period_choices, period_current, period_parse
+from .suggestions import suggestion_masked
 
 PAGE_SIZE = 50
 
@@ -85,18 +86,34 @@ def figures_view(request):
 
 
 def report_view(request):
-    """A printable report of the period: figures, lowest elements, suggestions, follow-up."""
+    """A printable report of the period: figures, lowest elements, follow-up plan.
+
+    The report is meant to be published (the regulation asks for results to be made public),
+    so residents' suggestions, free text nobody has checked, are left out unless staff ask for
+    an internal copy (`?saran=1`): then they are marked unmoderated and not for publication,
+    with contact numbers and email addresses hidden (suggestions.py).
+    """
     _require(request, "view_surveyresponse")
     context = _figures_context(request)
     period = context["period"]
     context["printable"] = True
-    context["suggestions"] = list(
-        selectors.survey_counted()
-        .filter(submitted_at__gte=period.start, submitted_at__lt=period.end)
-        .exclude(suggestion="")
-        .select_related("service")
-        .only("submitted_at", "suggestion", "service__title")[:200]
-    )
+    context["internal"] = request.GET.get("saran") == "1"
+    if context["internal"]:
+        rows = (
+            selectors.survey_counted()
+            .filter(submitted_at__gte=period.start, submitted_at__lt=period.end)
+            .exclude(suggestion="")
+            .select_related("service")
+            .only("submitted_at", "suggestion", "service__title")[:200]
+        )
+        context["suggestions"] = [
+            {
+                "submitted_at": row.submitted_at,
+                "service": row.service.title if row.service_id else "",
+                "text": suggestion_masked(row.suggestion),
+            }
+            for row in rows
+        ]
     return render(request, "surveys/admin/report.html", context)
 
 

@@ -20,11 +20,11 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
-from django.db.models.functions import TruncMonth
 
 from cms.complaints.models import Complaint, ComplaintCategory
 
-from .periods import Period, _midnight
+from .months import count_by_month
+from .periods import Period
 
 Status = Complaint.Status
 OTHER_CLOSED = sorted(Complaint.CLOSED - {Status.DONE})
@@ -91,28 +91,49 @@ def _counts(today: datetime.date) -> dict:
     }
 
 
+COUNTED = ("received", "finished", "closed_other", "in_progress", "overdue", "within_target")
+
+
 def _received_in(period: Period):
     return Complaint.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
 
 
-def complaint_period_figures(period: Period, today: datetime.date) -> dict:
-    """Return the counts, medians and target share for complaints received in `period`."""
+def complaint_category_counts(period: Period, today: datetime.date) -> list[dict]:
+    """Return per category (`category_id`) the counts of COUNTED for complaints received in
+    `period`: one grouped query, which also gives the period's totals (their sums)."""
+    return list(
+        _received_in(period)
+        .values("category_id")
+        .annotate(
+            **_counts(today),
+            within_target=Count(
+                "id", filter=Q(status=Status.DONE, closed_at__date__lte=F("respond_due"))
+            ),
+        )
+        .order_by()
+    )
+
+
+def complaint_period_figures(
+    period: Period, today: datetime.date, category_counts: list[dict] | None = None
+) -> dict:
+    """Return the counts, medians and target share for complaints received in `period`.
+
+    The counts are the sums of `category_counts` (complaint_category_counts, queried here when
+    not given): counting them again over the same rows would cost a second pass.
+    """
     queryset = _received_in(period)
-    aggregates = {
-        **_counts(today),
-        "within_target": Count(
-            "id", filter=Q(status=Status.DONE, closed_at__date__lte=F("respond_due"))
-        ),
-    }
+    if category_counts is None:
+        category_counts = complaint_category_counts(period, today)
+    row = {key: sum(group[key] for group in category_counts) for key in COUNTED}
     if connection.vendor == "postgresql":
-        aggregates["median_response"] = Median(
-            _duration("verified_at"), filter=Q(verified_at__isnull=False)
+        row |= queryset.aggregate(
+            median_response=Median(_duration("verified_at"), filter=Q(verified_at__isnull=False)),
+            median_completion=Median(
+                _duration("closed_at"), filter=Q(status=Status.DONE, closed_at__isnull=False)
+            ),
         )
-        aggregates["median_completion"] = Median(
-            _duration("closed_at"), filter=Q(status=Status.DONE, closed_at__isnull=False)
-        )
-    row = queryset.aggregate(**aggregates)
-    if connection.vendor != "postgresql":
+    else:
         # No percentile function in SQLite: two lean queries, the median taken here.
         row["median_response"] = _median(
             queryset.filter(verified_at__isnull=False).annotate(d=_duration("verified_at"))
@@ -148,10 +169,14 @@ def _median(queryset):
     return statistics.median(values) if values else None
 
 
-def complaint_by_category(period: Period, today: datetime.date) -> list[dict]:
-    """Return counts per category, most received first (two queries: grouping by the key alone
-    is cheaper than grouping by the joined names)."""
-    rows = list(_received_in(period).values("category_id").annotate(**_counts(today)).order_by())
+def complaint_by_category(
+    period: Period, today: datetime.date, category_counts: list[dict] | None = None
+) -> list[dict]:
+    """Return counts per category, most received first (the counts and one query for the
+    names: grouping by the key alone is cheaper than grouping by the joined names)."""
+    rows = category_counts
+    if rows is None:
+        rows = complaint_category_counts(period, today)
     names = {
         category.pk: category
         for category in ComplaintCategory.objects.filter(
@@ -191,16 +216,11 @@ def complaint_by_desa(period: Period, today: datetime.date) -> list[dict]:
 
 def complaint_by_month(first_month: datetime.date, next_day: datetime.date) -> dict[str, dict]:
     """Return {"YYYY-MM": {"received", "finished"}} for complaints received in those months."""
-    rows = (
-        Complaint.objects.filter(
-            created_at__gte=_midnight(first_month), created_at__lt=_midnight(next_day)
-        )
-        .annotate(month=TruncMonth("created_at"))
-        .values("month")
-        .annotate(received=Count("id"), finished=Count("id", filter=Q(status=Status.DONE)))
-        .order_by()
+    return count_by_month(
+        Complaint.objects.all(),
+        "created_at",
+        first_month,
+        next_day,
+        received=Count("id"),
+        finished=Count("id", filter=Q(status=Status.DONE)),
     )
-    return {
-        f"{row['month']:%Y-%m}": {"received": row["received"], "finished": row["finished"]}
-        for row in rows
-    }

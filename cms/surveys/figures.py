@@ -33,14 +33,15 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
     """Compute every figure for `period` (no cache); a fixed number of queries."""
     today = today or timezone.localdate()
     english = (get_language() or "").startswith("en")
-    complaints = complaint_figures.complaint_period_figures(period, today)
+    category_counts = complaint_figures.complaint_category_counts(period, today)
+    complaints = complaint_figures.complaint_period_figures(period, today, category_counts)
     for key in (
         "finished_within_target_percent",
         "median_days_to_response",
         "median_days_to_completion",
     ):
         complaints[key] = _number(complaints[key])
-    categories = complaint_figures.complaint_by_category(period, today)
+    categories = complaint_figures.complaint_by_category(period, today, category_counts)
     for row in categories:
         row["name"] = row.pop("name_en") if english else row["name"]
         row.pop("name_en", None)
@@ -49,10 +50,9 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
         row["name"] = row["desa"] or _("Not stated")
 
     users = selectors.service_users(period)
-    by_service = selectors.ikm_by_service(period)
+    by_service, total = selectors.ikm_by_service_with_total(period)
     services = list(selectors.survey_services())
     titles = selectors.service_titles(services)
-    total = selectors.ikm_for(period)
     service_rows = []
     for page in services:
         result = by_service.get(page.pk) or IkmResult(0, [None] * len(ELEMENTS), None, None)
@@ -100,9 +100,14 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
     }
 
 
+FIGURES_CACHE_NAME = "transparency"
+
+
 def transparency_figures(period: Period) -> dict:
     """Return the figures of `period`, from the shared cache when nothing changed since."""
-    return figures_cached("transparency", lambda: build_figures(period), period.key, localized=True)
+    return figures_cached(
+        FIGURES_CACHE_NAME, lambda: build_figures(period), period.key, localized=True
+    )
 
 
 CSV_HEADER = ["period", "section", "item", "measure", "value"]

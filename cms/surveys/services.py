@@ -74,7 +74,11 @@ def survey_submit(
                 field="tracking_code",
                 code="not_closed",
             )
-        if SurveyResponse.objects.filter(complaint=complaint).exists():
+        answered = SurveyResponse.objects.filter(complaint=complaint).first()
+        if answered is not None:
+            # Stored a moment ago by a twin of this very request (the same key): a repeat.
+            if idempotency_key and answered.idempotency_key == idempotency_key:
+                return answered, False
             raise SurveyError(
                 _("This complaint has already been rated. Thank you!"),
                 field="tracking_code",

@@ -14,13 +14,13 @@
  *   /manifest.json     network first, then the precached copy
  *   anything else      straight to the network: POST, /admin/, /api/, other sites, Range requests
  *
- * The complaint outbox (static/js/outbox.js, section COMPLAINT OUTBOX below) lives in IndexedDB,
- * which no version change touches: a new worker never drops queued complaints.
+ * The outbox (static/js/outbox.js, section COMPLAINT OUTBOX below) lives in IndexedDB, which no
+ * version change touches: a new worker never drops queued complaints or survey responses.
  */
 "use strict";
 
 var LK = self.LK;
-importScripts(LK.outbox); // self.LKOutbox: the same code the complaint form uses
+importScripts(LK.outbox); // self.LKOutbox: the same code the complaint and survey forms use
 var SHELL = "lk-shell-" + LK.version; // replaced by every new version
 // Kept across versions: change the number only if what is stored changes shape.
 var PAGES = "lk-pages-1"; // pages the resident opened
@@ -405,13 +405,13 @@ function outboxNudge(event) {
 }
 
 /* Background Sync (Chromium): the browser wakes the worker when the phone is online again, even
- * with the app closed. Failing the event makes the browser try again later (a few times only;
+ * with the app closed. One flush sends queued complaints and survey responses alike. Failing the event makes the browser try again later (a few times only;
  * the page's own timer and online event carry on after that). */
 self.addEventListener("sync", function (event) {
   if (event.tag !== OUTBOX_SYNC) return;
   event.waitUntil(
     self.LKOutbox.flush(true).then(function (left) {
-      if (left) throw new Error(left + " complaints still waiting");
+      if (left) throw new Error(left + " items still waiting");
     })
   );
 });

@@ -65,8 +65,10 @@ def demo_server(tmp_path_factory):
         "DJANGO_DEBUG": "false",  # the real error pages, as in production
         # Every browser test submits from 127.0.0.1: the per-address hourly limit would end them.
         "DJANGO_COMPLAINT_SUBMIT_RATE": "0",
+        "DJANGO_SURVEY_SUBMIT_RATE": "0",
     }
     DEMO["database"] = workdir / "db.sqlite3"
+    DEMO["env"] = env  # for `manage.py shell` steps a test takes as staff (demo_manage)
     env.pop("REDIS_URL", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--no-input", "-v", "0"], ["load_demo"]):
@@ -101,6 +103,19 @@ def demo_server(tmp_path_factory):
         server.kill()
     log.close()
     shutil.rmtree(workdir / "media", ignore_errors=True)
+
+
+def demo_manage(*command: str) -> str:
+    """Run a management command against the demo server's database; return its output."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), *command],
+        env=DEMO["env"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return done.stdout
 
 
 @pytest.fixture(scope="session")

@@ -1,3 +1,7 @@
+import json
+import urllib.request
+import uuid
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -46,4 +50,43 @@ def test_a_missing_answer_is_pointed_out_without_losing_the_others(watched_page,
     page.wait_for_load_state()
     assert page.locator("#id_u9-error").is_visible()
     assert page.locator("#field-u1 input").nth(1).is_checked()
+    assert watcher.outside_requests == []
+
+
+# Every text of every chart, measured by the browser, against its SVG's viewBox.
+TEXT_OUTSIDE = """() => [...document.querySelectorAll('svg.chart')].flatMap(svg => {
+  const box = svg.viewBox.baseVal;
+  return [...svg.querySelectorAll('text')].map(text => {
+    const b = text.getBBox();
+    return {text: text.textContent, left: b.x, top: b.y, right: b.x + b.width,
+            bottom: b.y + b.height, width: box.width, height: box.height};
+  }).filter(t => t.left < 0 || t.top < 0 || t.right > t.width || t.bottom > t.height);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/transparansi/", "/en/transparansi/"])
+def test_chart_texts_stay_inside_their_charts_at_360_px(watched_page, demo_server, path):
+    """Long service and category names and full marks (100,00) are neither cut at the edge of
+    a chart nor pushed out of it, on a 360 px phone."""
+    page, watcher = watched_page
+    services = [
+        item["service"]
+        for item in json.load(urllib.request.urlopen(f"{demo_server}/api/v1/ikm/", timeout=30))[
+            "items"
+        ]
+        if item["service"]
+    ]
+    for slug in services:  # every service gets an IKM bar, some of 100
+        body = {"service": slug, "answers": [4] * 9}
+        request = urllib.request.Request(
+            f"{demo_server}/api/v1/surveys/",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json", "Idempotency-Key": str(uuid.uuid4())},
+        )
+        urllib.request.urlopen(request, timeout=30).close()
+    page.goto(demo_server + path)
+    assert page.locator("svg.chart").count() == 3  # the trend, categories and IKM per service
+    assert page.locator("svg.chart").nth(2).locator("text").count() >= 2 * len(services)
+    assert page.evaluate(TEXT_OUTSIDE) == []
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 360
     assert watcher.outside_requests == []

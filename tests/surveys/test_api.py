@@ -1,9 +1,12 @@
 """The survey endpoints: DESIGN.md's contract for POST /api/v1/surveys/ and GET /api/v1/ikm/."""
 
+import threading
 import uuid
 
 import pytest
+from django.db import connection, connections
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 
 from cms.complaints.models import Complaint
 from cms.surveys.models import SurveyResponse
@@ -173,3 +176,133 @@ def test_the_schema_documents_the_survey_and_open_data_endpoints(client, site_tr
         "text/csv"
         in schema["paths"]["/api/v1/transparency.csv"]["get"]["responses"]["200"]["content"]
     )
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent sessions")
+def test_racing_responses_about_one_complaint_store_one():
+    """Eight threads send a response about one closed complaint at once, as a phone's outbox
+    and its service worker might (one key), or as eight phones might (eight keys). The
+    database's unique constraints decide: one is stored; the same key is answered 200 with it,
+    another key 409. (One test: a transactional test empties the database afterwards.)"""
+    from django.test import Client
+
+    def race(complaint, same_key):
+        shared = str(uuid.uuid4())
+        barrier = threading.Barrier(8)
+        results = []
+
+        def worker():
+            try:
+                barrier.wait()
+                response = Client().post(
+                    URL,
+                    {"tracking_code": complaint.tracking_code, "answers": [4] * 9},
+                    content_type="application/json",
+                    HTTP_IDEMPOTENCY_KEY=shared if same_key else str(uuid.uuid4()),
+                )
+                results.append(response.status_code)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=worker) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(30)
+        assert SurveyResponse.objects.filter(complaint=complaint).count() == 1
+        return sorted(results)
+
+    staff = officer()
+    one_key = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
+    eight_keys = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
+    assert race(one_key, same_key=True) == [200] * 7 + [201]
+    assert race(eight_keys, same_key=False) == [201] + [409] * 7
+
+
+@pytest.mark.parametrize(
+    ("channel", "stored"),
+    [("layanan", "layanan"), ("loket", "loket"), (None, "api")],
+)
+def test_the_site_tells_how_a_service_response_was_reached(client, site_tree, channel, stored):
+    """The offline survey sends through the API; its channel still counts for the statistics."""
+    service = service_page(site_tree)
+    body = {"service": service.slug, "answers": [3] * 9}
+    if channel:
+        body["channel"] = channel
+    assert post(client, body, key=str(uuid.uuid4())).status_code == 201
+    assert SurveyResponse.objects.get().channel == stored
+
+
+def test_the_complaint_channel_needs_a_closed_complaint(client, site_tree):
+    service = service_page(site_tree)
+    refused = post(client, {"service": service.slug, "answers": [3] * 9, "channel": "pengaduan"})
+    assert refused.status_code == 400 and "channel" in refused.json()["errors"]
+
+    complaint = advance(submit(), Status.VERIFIED, Status.DONE, actor=officer())
+    body = {"tracking_code": complaint.tracking_code, "answers": [3] * 9, "channel": "pengaduan"}
+    assert post(client, body, key=str(uuid.uuid4())).status_code == 201
+    stored = SurveyResponse.objects.get()
+    assert stored.channel == "pengaduan" and stored.complaint == complaint
+
+
+OPEN_DATA = ["/api/v1/ikm/", "/api/v1/transparency/", "/api/v1/transparency.csv"]
+
+
+@pytest.mark.parametrize("url", OPEN_DATA)
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ("year=2025", "year"),
+        ("periode=2025", "periode"),
+        ("period=", "period"),
+        ("period=2025&period=2024", "period"),
+        ("period=2025-13", "period"),
+        ("format=csv", "format"),
+        ("period=2025%00", "period"),
+    ],
+)
+def test_open_data_refuses_parameters_it_does_not_understand(client, site_tree, url, query, named):
+    """A mistyped or unknown parameter is a 400 naming it, never the default figures."""
+    response = client.get(f"{url}?{query}")
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"message", "errors"} and named in body["errors"], body
+
+
+@pytest.mark.parametrize("query", ["service=", "service=tidak-ada", "service=a&service=b"])
+def test_ikm_refuses_an_empty_unknown_or_repeated_service(client, site_tree, query):
+    service_page(site_tree)
+    response = client.get(f"/api/v1/ikm/?{query}")
+    assert response.status_code == 400 and "service" in response.json()["errors"]
+
+
+def test_an_unknown_parameter_is_named_in_the_clients_language(client, site_tree):
+    indonesian = client.get("/api/v1/ikm/?tahun=2025").json()
+    english = client.get("/api/v1/ikm/?tahun=2025", HTTP_ACCEPT_LANGUAGE="en").json()
+    assert indonesian["message"] == "Parameter kueri tidak dikenal: 'tahun'."
+    assert english["errors"] == {"tahun": ["Unknown query parameter: 'tahun'."]}
+
+
+@pytest.mark.parametrize("url", OPEN_DATA)
+def test_open_data_answers_a_conditional_get_with_304(client, site_tree, url):
+    """ETag and Last-Modified follow the figures' version: a current copy costs no query and no
+    body; any change to the data behind the figures gives a new ETag."""
+    service = service_page(site_tree)
+    respond(service, [4] * 9)
+    first = client.get(url)
+    assert first.status_code == 200
+    etag, modified = first["ETag"], first["Last-Modified"]
+    assert etag.startswith('W/"') and "max-age=300" in first["Cache-Control"]
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == etag and len(queries.captured_queries) == 0
+    assert client.get(url, HTTP_IF_MODIFIED_SINCE=modified).status_code == 304
+    # Another language is another answer (names of services and categories).
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag, HTTP_ACCEPT_LANGUAGE="en").status_code == 200
+
+    respond(service, [1] * 9)
+    changed = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert changed.status_code == 200 and changed["ETag"] != etag

@@ -129,7 +129,6 @@ def test_staff_see_figures_print_a_report_and_void(client, site_tree, superuser)
     assert client.get("/admin/survei/").status_code == 200
     report = client.get("/admin/survei/laporan/")
     assert report.status_code == 200
-    assert "Loket buka lebih pagi." in report.content.decode()
     assert "Rencana tindak lanjut" in report.content.decode()
     assert client.get("/admin/survei/respons/").status_code == 200
 
@@ -182,3 +181,46 @@ def test_survey_poster_downloads_as_an_a4_image_with_the_same_qr_code(
     image = Image.open(io.BytesIO(response.content))
     assert image.size == (1654, 2339)
     assert qr_texts(image) == [f"http://localhost/survei/{service.slug}/"]
+
+
+def test_the_printed_report_leaves_suggestions_out_unless_staff_ask(client, site_tree, superuser):
+    """The report may be published: suggestions (unchecked free text) only appear in the
+    internal copy, marked unmoderated and with contact numbers and addresses hidden."""
+    service = service_page(site_tree)
+    respond(
+        service,
+        [4] * 9,
+        suggestion="Loket buka lebih pagi. Hubungi saya 0812-3456-7890 / siti@contoh.id, "
+        "NIK 3201234567890001.",
+    )
+    client.force_login(superuser)
+
+    published = client.get("/admin/survei/laporan/").content.decode()
+    assert "Loket buka lebih pagi" not in published
+    assert "Tidak dimuat" in published and "saran=1" in published
+
+    internal = client.get("/admin/survei/laporan/?saran=1").content.decode()
+    assert "Loket buka lebih pagi." in internal
+    assert "bukan untuk dipublikasikan" in internal and "Belum diperiksa" in internal
+    for secret in ("0812", "3456-7890", "siti@contoh.id", "3201234567890001"):
+        assert secret not in internal
+    assert internal.count("[disembunyikan]") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("Telepon 0812 3456 7890 ya", "Telepon [hidden] ya"),
+        ("WA +62 812-3456-7890.", "WA [hidden]."),
+        ("email budi.s@desa.go.id", "email [hidden]"),
+        ("Antre 3 jam, loket 2 tutup jam 12.00", "Antre 3 jam, loket 2 tutup jam 12.00"),
+        ("Biaya Rp 50.000 padahal gratis", "Biaya Rp 50.000 padahal gratis"),
+    ],
+)
+def test_suggestions_lose_contact_data_in_the_internal_copy(text, masked):
+    from django.utils import translation
+
+    from cms.surveys.suggestions import suggestion_masked
+
+    with translation.override("en"):
+        assert suggestion_masked(text) == masked

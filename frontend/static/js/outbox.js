@@ -1,12 +1,16 @@
-/* The complaint outbox (docs/complaints-offline.md), shared by the page (complaint.js) and the
- * service worker (importScripts): one implementation of "keep, then send until it arrives".
+/* The outbox (docs/complaints-offline.md), shared by the pages (complaint.js, survey.js) and
+ * the service worker (importScripts): one implementation of "keep, then send until it arrives".
  *
  * An item is written to IndexedDB, with the idempotency key made here, before any network
- * attempt. It is sent to POST /api/v1/complaints/ with that key, so repeating a send (two tabs,
- * the worker and a page, a reply lost on the way back) never stores a second complaint.
+ * attempt. A complaint (store "items") is sent to POST /api/v1/complaints/, a survey response
+ * (store "surveys", `kind: "survey"`) to POST /api/v1/surveys/, each with its key, so repeating
+ * a send (two tabs, the worker and a page, a reply lost on the way back) never stores it twice.
+ * One flush sends both stores.
  *
- *   2xx with a tracking code   -> "sent": only the code and its tracking URL are kept
- *   400, 409, 413              -> "invalid": the resident corrects it (the text stays here)
+ *   2xx with a tracking code   -> complaint "sent": only the code and its tracking URL are kept
+ *   2xx with submitted_at      -> survey "sent": only the service's name is kept
+ *   400, 413 (complaint: 409)  -> "invalid": the resident corrects it (the text stays here)
+ *   409 for a survey           -> "refused": the complaint is already rated or not closed
  *   anything else, no network  -> "queued" again, next attempt after a growing wait
  *
  * Nothing is ever deleted without the resident: items older than RETENTION are not sent on
@@ -15,19 +19,27 @@
 (function (self) {
   "use strict";
   var NAME = "lk-outbox";
+  // 2 added SURVEYS. A page still running version 1 cannot open the database any more
+  // (VersionError): its form falls back to the plain post, and nothing stored is touched.
+  var VERSION = 2;
   var ITEMS = "items";
   var SHARED = "shared"; // a photo shared into the app (share_target), until the form takes it
+  var SURVEYS = "surveys"; // survey responses (docs/surveys.md)
   var API = "/api/v1/complaints/";
+  var SURVEY_API = "/api/v1/surveys/";
   var TIMEOUT = 90000; // a 300 KB photo on a 2G link takes a while
   var RETENTION = 7 * 24 * 3600 * 1000;
   var MAX_WAIT = 10 * 60 * 1000;
 
   function db() {
     return new Promise(function (resolve, reject) {
-      var request = indexedDB.open(NAME, 1);
+      var request = indexedDB.open(NAME, VERSION);
       request.onupgradeneeded = function () {
-        request.result.createObjectStore(ITEMS, { keyPath: "key" });
-        request.result.createObjectStore(SHARED);
+        // Only what is missing: an upgrade from version 1 keeps every queued complaint.
+        var names = request.result.objectStoreNames;
+        if (!names.contains(ITEMS)) request.result.createObjectStore(ITEMS, { keyPath: "key" });
+        if (!names.contains(SHARED)) request.result.createObjectStore(SHARED);
+        if (!names.contains(SURVEYS)) request.result.createObjectStore(SURVEYS, { keyPath: "key" });
       };
       request.onsuccess = function () {
         resolve(request.result);
@@ -64,8 +76,12 @@
     }
   }
 
+  function storeOf(kind) {
+    return kind === "survey" ? SURVEYS : ITEMS;
+  }
+
   function save(item) {
-    return run(ITEMS, "readwrite", function (store) {
+    return run(storeOf(item.kind), "readwrite", function (store) {
       return store.put(item);
     }).then(function () {
       changed();
@@ -73,18 +89,37 @@
     });
   }
 
-  function all() {
-    return run(ITEMS, "readonly", function (store) {
-      return store.getAll();
-    }).then(function (items) {
-      return items.sort(function (a, b) {
-        return b.createdAt - a.createdAt;
-      });
+  function newestFirst(items) {
+    return items.sort(function (a, b) {
+      return b.createdAt - a.createdAt;
     });
   }
 
-  function remove(key) {
-    return run(ITEMS, "readwrite", function (store) {
+  function list(storeName) {
+    return run(storeName, "readonly", function (store) {
+      return store.getAll();
+    }).then(newestFirst);
+  }
+
+  /* The complaints. */
+  function all() {
+    return list(ITEMS);
+  }
+
+  /* The survey responses. */
+  function surveys() {
+    return list(SURVEYS);
+  }
+
+  /* Everything the flush sends: complaints and survey responses, newest first. */
+  function everything() {
+    return Promise.all([all(), surveys()]).then(function (lists) {
+      return newestFirst(lists[0].concat(lists[1]));
+    });
+  }
+
+  function remove(key, kind) {
+    return run(storeOf(kind), "readwrite", function (store) {
       return store.delete(key);
     }).then(changed);
   }
@@ -113,6 +148,25 @@
     });
   }
 
+  /* Keep a survey response: `payload` the JSON body of POST /api/v1/surveys/, `fields` the form's
+   * [[name, value], ...] (to put the answers back for a correction), `about` {title, form}: the
+   * service's name and the survey page, shown in the list. */
+  function addSurvey(payload, fields, about, lang) {
+    return save({
+      kind: "survey",
+      key: newKey(),
+      state: "queued",
+      createdAt: Date.now(),
+      payload: payload,
+      fields: fields,
+      title: about.title || "",
+      form: about.form || "",
+      lang: lang || "id",
+      attempts: 0,
+      nextAttempt: 0,
+    });
+  }
+
   function waiting(item) {
     return item.state === "queued" || item.state === "sending";
   }
@@ -131,27 +185,44 @@
     return asked > wait ? Math.min(asked, MAX_WAIT * 3) * (1 + Math.random() * 0.2) : wait;
   }
 
+  /* Return [url, fetch options] for sending `item`. */
+  function request(item) {
+    var headers = { "Idempotency-Key": item.key, Accept: "application/json", "Accept-Language": item.lang };
+    if (item.kind === "survey") {
+      headers["Content-Type"] = "application/json";
+      return [SURVEY_API, { method: "POST", body: JSON.stringify(item.payload), credentials: "omit", headers: headers }];
+    }
+    var body = new FormData();
+    item.fields.forEach(function (pair) {
+      body.append(pair[0], pair[1]);
+    });
+    if (item.photo) body.append("photo", item.photo, item.photo.name || "foto.jpg");
+    return [API, { method: "POST", body: body, credentials: "omit", headers: headers }];
+  }
+
+  /* Return what is kept of `item` once the server has it, or null if `data` does not say so
+   * (a captive portal's page answers 200 too). */
+  function receipt(item, data) {
+    if (item.kind === "survey") {
+      if (!data.submitted_at) return null;
+      return { kind: "survey", key: item.key, state: "sent", title: item.title, form: item.form, createdAt: item.createdAt, sentAt: Date.now() };
+    }
+    if (!data.tracking_code) return null;
+    return { key: item.key, state: "sent", code: data.tracking_code, url: data.url, createdAt: item.createdAt, sentAt: Date.now() };
+  }
+
   /* Send one item; resolve true to go on with the next one, false when the network or the
    * server is not there (the others would fail the same way). */
   function send(item) {
     item.state = "sending";
     return save(item).then(function () {
-      var body = new FormData();
-      item.fields.forEach(function (pair) {
-        body.append(pair[0], pair[1]);
-      });
-      if (item.photo) body.append("photo", item.photo, item.photo.name || "foto.jpg");
       var abort = self.AbortController ? new AbortController() : null;
       var timer = setTimeout(function () {
         if (abort) abort.abort();
       }, TIMEOUT);
-      return fetch(API, {
-        method: "POST",
-        body: body,
-        credentials: "omit",
-        headers: { "Idempotency-Key": item.key, Accept: "application/json", "Accept-Language": item.lang },
-        signal: abort && abort.signal,
-      })
+      var call = request(item);
+      call[1].signal = abort && abort.signal;
+      return fetch(call[0], call[1])
         .then(
           function (response) {
             return response
@@ -171,20 +242,14 @@
           clearTimeout(timer);
           var status = answer.status;
           var data = answer.data || {};
-          if (status >= 200 && status < 300 && data.tracking_code) {
-            return save({
-              key: item.key,
-              state: "sent",
-              code: data.tracking_code,
-              url: data.url,
-              createdAt: item.createdAt,
-              sentAt: Date.now(),
-            }).then(function () {
+          var kept = status >= 200 && status < 300 ? receipt(item, data) : null;
+          if (kept) {
+            return save(kept).then(function () {
               return true;
             });
           }
           if (status === 400 || status === 409 || status === 413) {
-            item.state = "invalid";
+            item.state = item.kind === "survey" && status === 409 ? "refused" : "invalid";
             item.message = data.message || "";
             item.errors = data.errors || {};
             return save(item).then(function () {
@@ -207,7 +272,7 @@
    * idempotency key keeps it safe where they do not). Resolve with the number still waiting. */
   function flush(force) {
     function go() {
-      return all().then(function (items) {
+      return everything().then(function (items) {
         var due = items.filter(function (item) {
           return waiting(item) && !old(item) && (force || !(item.nextAttempt > Date.now()));
         });
@@ -229,7 +294,7 @@
   }
 
   function pending() {
-    return all().then(function (items) {
+    return everything().then(function (items) {
       return items.filter(function (item) {
         return waiting(item) && !old(item);
       }).length;
@@ -257,7 +322,9 @@
   self.LKOutbox = {
     name: NAME,
     add: add,
+    addSurvey: addSurvey,
     all: all,
+    surveys: surveys,
     save: save,
     remove: remove,
     flush: flush,
