@@ -453,18 +453,22 @@ self.addEventListener("message", function (event) {
     // The first page was drawn before this worker ran: keep its images like later ones.
     event.waitUntil(
       Promise.all(
-        data.urls.map(function (src) {
-          var url = new URL(src, location.href);
-          if (url.origin !== location.origin) return null;
-          return caches.match(url.href).then(function (cached) {
-            if (cached) return null;
-            return fetch(url.href)
-              .then(function (response) {
-                if (storable(response, false)) return keepImage(new Request(url.href), response);
-              })
-              .catch(noop);
-          });
-        })
+        data.urls
+          .filter(function (src, i) {
+            return data.urls.indexOf(src) === i; // a listing may show one image twice
+          })
+          .map(function (src) {
+            var url = new URL(src, location.href);
+            if (url.origin !== location.origin) return null;
+            return caches.match(url.href).then(function (cached) {
+              if (cached) return null;
+              return fetch(url.href)
+                .then(function (response) {
+                  if (storable(response, false)) return keepImage(new Request(url.href), response);
+                })
+                .catch(noop);
+            });
+          })
       )
     );
   }
