@@ -120,6 +120,21 @@ def test_worker_is_served_from_the_root_and_never_kept_stale(client, site_tree):
     assert client.post("/serviceworker.js").status_code == 405
 
 
+@pytest.mark.parametrize("url", ["/serviceworker.js", "/manifest.json"])
+def test_worker_and_manifest_travel_gzipped_and_still_revalidate(client, site_tree, url):
+    plain = client.get(url)
+
+    packed = client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    for tag in (packed["ETag"], plain["ETag"]):
+        again = client.get(url, headers={"accept-encoding": "gzip", "if-none-match": tag})
+        assert again.status_code == 304
+
+
 def test_worker_config_lists_the_shell_and_the_pages_every_app_keeps(client, site_tree):
     config = worker_config(client.get("/serviceworker.js"))
 
