@@ -28,6 +28,7 @@ urlpatterns = [
     # At the site root: the worker's scope is the whole site (docs/pwa.md).
     path("serviceworker.js", pwa_views.service_worker, name="serviceworker"),
     path("manifest.json", pwa_views.manifest, name="manifest"),
+    path("favicon.ico", pwa_views.favicon, name="favicon"),
     path("api/v2/", api_router.urls),
     path("pengaduan/foto/<str:code>/", complaint_views.complaint_photo, name="complaint-photo"),
     path("api/", include("api.urls")),

@@ -6,7 +6,8 @@ That is a page published, unpublished, moved or deleted, an image, document or c
 
 Time changes pages too: an announcement leaves the listings and the banner at its `valid_until`,
 an event moves from upcoming to past. `next_content_boundary()` tells caches when that happens
-next, so nothing cached outlives it.
+next, so nothing cached outlives it; `last_content_boundary()` when it last happened, so a
+`Last-Modified` is never older than the page it describes.
 """
 
 from django.core.cache import cache
@@ -19,8 +20,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 CONTENT_VERSION_KEY = "pages:content-version"
 CONTENT_CHANGED_KEY = "pages:content-changed-at"
-BOUNDARY_KEY = "pages:next-boundary:{version}"
-NO_BOUNDARY = "none"  # cached when nothing is due: cache.get() cannot tell None from a miss
+BOUNDARY_KEY = "pages:boundaries:{version}"
 BOUNDARY_RECHECK = 3600  # seconds; look again at least hourly even when nothing is due
 
 
@@ -46,40 +46,57 @@ def bump_content_version(**kwargs) -> None:
         cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
 
 
-def next_content_boundary():
-    """Return the next moment time alone changes a rendered page, or None if none is due.
+def content_boundaries():
+    """Return (last, next): the latest moment up to now and the earliest one after it at which
+    time alone changed or will change a rendered page; either is None when there is none.
 
-    That is the earliest future `valid_until` of a live announcement (it leaves the listings,
-    the home page and the emergency banner, and its own page says it expired) and the earliest
-    future start or end of a live event (upcoming becomes past). Cached until that moment, per
-    content version, so a cache hit costs no query.
+    Such a moment is the `valid_until` of a live announcement (it leaves the listings, the home
+    page and the emergency banner, and its own page says it expired) and the start or end of a
+    live event (upcoming becomes past). Two queries, cached per content version until the next
+    moment, so a cache hit costs none.
     """
-    from django.db.models import Min
+    from django.db.models import Max, Min, Q
 
     from pages.models import AnnouncementPage, EventPage
 
     key = BOUNDARY_KEY.format(version=content_version())
     now = timezone.now()
     cached = cache.get(key)
-    if cached == NO_BOUNDARY:
-        return None
-    if cached is not None and cached > now:
-        return cached
-    candidates = [
-        AnnouncementPage.objects.live()
-        .filter(valid_until__gt=now)
-        .aggregate(at=Min("valid_until"))["at"],
-        EventPage.objects.live().filter(start__gt=now).aggregate(at=Min("start"))["at"],
-        EventPage.objects.live().filter(end__gt=now).aggregate(at=Min("end"))["at"],
-    ]
-    due = [moment for moment in candidates if moment is not None]
-    boundary = min(due) if due else None
-    if boundary is None:
-        cache.set(key, NO_BOUNDARY, BOUNDARY_RECHECK)
-    else:
-        seconds = (boundary - now).total_seconds()
-        cache.set(key, boundary, max(1, min(BOUNDARY_RECHECK, int(seconds) + 1)))
-    return boundary
+    if cached is not None:
+        last, upcoming = cached
+        if (upcoming is None or upcoming > now) and (last is None or last <= now):
+            return last, upcoming
+    announcements = AnnouncementPage.objects.live().aggregate(
+        last=Max("valid_until", filter=Q(valid_until__lte=now)),
+        next=Min("valid_until", filter=Q(valid_until__gt=now)),
+    )
+    events = EventPage.objects.live().aggregate(
+        last_start=Max("start", filter=Q(start__lte=now)),
+        next_start=Min("start", filter=Q(start__gt=now)),
+        last_end=Max("end", filter=Q(end__lte=now)),
+        next_end=Min("end", filter=Q(end__gt=now)),
+    )
+    passed = [announcements["last"], events["last_start"], events["last_end"]]
+    due = [announcements["next"], events["next_start"], events["next_end"]]
+    passed = [moment for moment in passed if moment is not None]
+    due = [moment for moment in due if moment is not None]
+    last = max(passed) if passed else None
+    upcoming = min(due) if due else None
+    seconds = BOUNDARY_RECHECK
+    if upcoming is not None:
+        seconds = max(1, min(BOUNDARY_RECHECK, int((upcoming - now).total_seconds()) + 1))
+    cache.set(key, (last, upcoming), seconds)
+    return last, upcoming
+
+
+def next_content_boundary():
+    """Return the next moment time alone changes a rendered page, or None if none is due."""
+    return content_boundaries()[1]
+
+
+def last_content_boundary():
+    """Return the latest moment, up to now, at which time alone changed a rendered page."""
+    return content_boundaries()[0]
 
 
 page_published.connect(bump_content_version, dispatch_uid="pages-bump-published")

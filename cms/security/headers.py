@@ -15,4 +15,9 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # The report-only policy is meant for /admin/, where the policy is not enforced
+        # (settings: CONTENT_SECURITY_POLICY). Beside the same policy enforced it reports
+        # nothing new and costs about 400 bytes on every answer, 304s included.
+        if "Content-Security-Policy" in response.headers:
+            response.headers.pop("Content-Security-Policy-Report-Only", None)
         return response

@@ -7,7 +7,8 @@
  * catalogues: change any of them and browsers install a new worker, which precaches the new shell
  * and deletes the old one. There is nothing to bump by hand.
  *
- *   page navigations   network first; after 3 s (or no network) the saved copy; else /offline/
+ *   page navigations   network first; after 3 s (or no network) the saved copy; else /offline/;
+ *                      in low-data mode sent with `Save-Data: on` and kept apart (lk-lite)
  *   /static/ files     the precached shell; hashed names cache first; other names network first
  *   images             stale-while-revalidate, at most 60 kept, none older than 30 days;
  *                      offline and never seen: a plain placeholder
@@ -27,7 +28,10 @@ var PAGES = "lk-pages-1"; // pages the resident opened
 var IMAGES = "lk-images-1";
 var STATIC = "lk-static-1";
 var SAVED = "lk-saved-1"; // "Simpan untuk dibaca offline": only the resident removes these
-var CURRENT = [SHELL, PAGES, IMAGES, STATIC, SAVED];
+var LITE = "lk-lite-1"; // pages read in low-data mode: their images are tap-to-load links
+var PREFS = "lk-prefs-1"; // the resident's choices, kept across restarts and versions
+var CURRENT = [SHELL, PAGES, IMAGES, STATIC, SAVED, LITE, PREFS];
+var LOW_DATA_KEY = "/lk-prefs/low-data"; // never fetched: only a key in PREFS
 
 var PAGE_TIMEOUT = 3000; // ms before a slow network loses to the saved copy
 var PAGE_LIMIT = 50;
@@ -65,20 +69,23 @@ function warmPages() {
       var url = new URL(client.url);
       if (url.origin === location.origin && !networkOnly(url)) urls.push(url.pathname + url.search);
     });
-    return caches.open(PAGES).then(function (cache) {
-      return Promise.all(
-        urls
-          .filter(function (url, i) {
-            return urls.indexOf(url) === i;
-          })
-          .map(function (url) {
-            return fetch(url, { credentials: "same-origin" })
+    urls = urls.filter(function (url, i) {
+      return urls.indexOf(url) === i;
+    });
+    return lowDataOn().then(function (lite) {
+      // A new version in low-data mode keeps low-data copies, like every page read then.
+      var headers = lite ? { "Save-Data": "on" } : {};
+      return caches.open(lite ? LITE : PAGES).then(function (cache) {
+        return Promise.all(
+          urls.map(function (url) {
+            return fetch(url, { credentials: "same-origin", headers: headers })
               .then(function (response) {
                 if (storable(response, true)) return cache.put(url, response);
               })
               .catch(noop); // a page that fails (a 404, a timeout) is simply not kept
           })
-      );
+        );
+      });
     });
   });
 }
@@ -100,10 +107,8 @@ self.addEventListener("activate", function (event) {
             })
         );
       })
-      .then(function () {
-        // Start the page request while the worker boots (saves its start-up time on slow phones).
-        if (self.registration.navigationPreload) return self.registration.navigationPreload.enable();
-      })
+      .then(lowDataOn)
+      .then(preload)
       .then(function () {
         return self.clients.claim();
       })
@@ -178,20 +183,32 @@ function put(name, key, response) {
 }
 
 /* Pages: network first; a saved copy when the network fails or is slower than PAGE_TIMEOUT;
- * the offline page when there is no copy. */
+ * the offline page when there is no copy. In low-data mode the request carries Save-Data, the
+ * server answers with tap-to-load images, and that copy is kept apart (LITE) from full pages. */
 function page(event) {
   var request = event.request;
   var key = request.url;
-  var network = Promise.resolve(event.preloadResponse)
-    .then(function (preloaded) {
-      return preloaded || fetch(request);
+  var preloaded = Promise.resolve(event.preloadResponse).catch(noop);
+  event.waitUntil(preloaded); // settled even when unused (a preload started before a switch)
+  return lowDataOn().then(function (lite) {
+    return pageAnswer(event, key, lite, preloaded);
+  });
+}
+
+function pageAnswer(event, key, lite, preloaded) {
+  var request = event.request;
+  var kept = lite ? LITE : PAGES;
+  var network = preloaded
+    .then(function (response) {
+      if (response && !lite) return response;
+      return fetch(lite ? withSaveData(request) : request);
     })
     .then(function (response) {
       if (storable(response, true) && !isOfflinePage(key)) {
         var copy = response.clone();
         event.waitUntil(
-          put(PAGES, key, copy).then(function () {
-            return trim(PAGES, PAGE_LIMIT);
+          put(kept, key, copy).then(function () {
+            return trim(kept, PAGE_LIMIT);
           })
         );
       }
@@ -199,11 +216,22 @@ function page(event) {
     });
   event.waitUntil(network.catch(noop)); // let a slow answer still refresh the copy
   function saved() {
-    // Any of our caches: pages read, pages saved for offline, the shell. The complaint form
-    // opened to correct a kept item (?perbaiki=key) is the saved form itself.
+    // Low-data copies first in low-data mode (no image waits in them), last otherwise (their
+    // images show after the page script reveals them). The complaint form opened to correct a
+    // kept item (?perbaiki=key) is the saved form itself.
     var url = new URL(key);
     url.searchParams.delete("perbaiki");
-    return caches.match(url.href, { ignoreVary: true });
+    var order = lite ? [LITE, SAVED, PAGES, SHELL] : [PAGES, SAVED, SHELL, LITE];
+    return order
+      .reduce(function (found, name) {
+        return found.then(function (response) {
+          return response || caches.match(url.href, { cacheName: name, ignoreVary: true });
+        });
+      }, Promise.resolve(null))
+      .then(function (response) {
+        if (response) servedCopy(event);
+        return response;
+      });
   }
   return new Promise(function (resolve) {
     var answered = false;
@@ -231,6 +259,72 @@ function page(event) {
       }
     );
   });
+}
+
+/* A navigation request with `Save-Data: on`. A navigation cannot be copied with changes
+ * (new Request(navigation, init) throws), so it is rebuilt from its parts. `redirect: manual`
+ * as for the navigation itself: the browser follows a redirect as a new navigation, which comes
+ * back here and is sent with Save-Data too (a followed redirect would be refused for a page). */
+function withSaveData(request) {
+  var headers = new Headers(request.headers);
+  headers.set("Save-Data", "on");
+  return new Request(request.url, {
+    method: "GET",
+    headers: headers,
+    credentials: "same-origin",
+    redirect: "manual",
+    referrer: request.referrer,
+    referrerPolicy: request.referrerPolicy,
+    cache: request.cache === "only-if-cached" ? "default" : request.cache,
+  });
+}
+
+/* ---- Low-data mode (the footer switch; docs/performance.md). ---- */
+
+var lowData = null; // unknown until read from PREFS: a worker restarts often
+
+function lowDataOn() {
+  if (lowData !== null) return Promise.resolve(lowData);
+  return caches
+    .match(LOW_DATA_KEY, { cacheName: PREFS })
+    .then(function (response) {
+      return response ? response.text() : "0";
+    })
+    .then(function (value) {
+      if (lowData === null) lowData = value === "1";
+      return lowData;
+    })
+    .catch(function () {
+      return false;
+    });
+}
+
+function rememberLowData(on) {
+  return caches
+    .open(PREFS)
+    .then(function (cache) {
+      return cache.put(LOW_DATA_KEY, new Response(on ? "1" : "0"));
+    })
+    .then(function () {
+      return preload(on);
+    });
+}
+
+/* Navigation preload starts the page request while the worker boots, but without Save-Data:
+ * off in low-data mode, or every page would be downloaded twice. */
+function preload(lite) {
+  var navigationPreload = self.registration.navigationPreload;
+  if (!navigationPreload) return null;
+  return (lite ? navigationPreload.disable() : navigationPreload.enable()).catch(noop);
+}
+
+/* ---- Pages answered from a kept copy: the page shows "you are offline" (pwa.js asks). ---- */
+
+var copies = {}; // client id -> true, until its page asks
+
+function servedCopy(event) {
+  var id = event.resultingClientId;
+  if (id) copies[id] = true;
 }
 
 /* The manifest: fresh when online (names, colours), the precached copy offline. */
@@ -346,22 +440,38 @@ function expireImages() {
 
 self.addEventListener("message", function (event) {
   var data = event.data || {};
+  if (data.type === "low-data") {
+    // Sent when the switch changes and on every page load once set: store only a change (at
+    // most once more after a restart). Set at once: the next navigation may follow right away.
+    var was = lowData;
+    lowData = data.on === true;
+    if (was !== lowData) event.waitUntil(rememberLowData(lowData));
+  }
+  if (data.type === "served-copy?" && event.source) {
+    var id = event.source.id;
+    event.source.postMessage({ type: "served-copy", copy: copies[id] === true });
+    delete copies[id];
+  }
   if (data.type === "keep-images" && Array.isArray(data.urls)) {
     // The first page was drawn before this worker ran: keep its images like later ones.
     event.waitUntil(
       Promise.all(
-        data.urls.map(function (src) {
-          var url = new URL(src, location.href);
-          if (url.origin !== location.origin) return null;
-          return caches.match(url.href).then(function (cached) {
-            if (cached) return null;
-            return fetch(url.href)
-              .then(function (response) {
-                if (storable(response, false)) return keepImage(new Request(url.href), response);
-              })
-              .catch(noop);
-          });
-        })
+        data.urls
+          .filter(function (src, i) {
+            return data.urls.indexOf(src) === i; // a listing may show one image twice
+          })
+          .map(function (src) {
+            var url = new URL(src, location.href);
+            if (url.origin !== location.origin) return null;
+            return caches.match(url.href).then(function (cached) {
+              if (cached) return null;
+              return fetch(url.href)
+                .then(function (response) {
+                  if (storable(response, false)) return keepImage(new Request(url.href), response);
+                })
+                .catch(noop);
+            });
+          })
       )
     );
   }

@@ -160,6 +160,42 @@ def test_pages_read_open_offline_and_others_show_the_offline_page(context, demo_
     assert errors == [] and outside == []
 
 
+def test_a_page_from_a_kept_copy_says_the_reader_is_offline(context, demo_server):
+    """Any page the worker answers from its cache with the network down says so at the top;
+    the same page from the network, and the offline page itself, do not."""
+    page = context.new_page()
+    errors, outside = watch(page, demo_server)
+    page.goto(demo_server + "/")
+    controlled(page)
+    page.goto(demo_server + "/panduan/")
+    page.wait_for_function(
+        "u => caches.open('lk-pages-1').then(c => c.match(u)).then(Boolean)",
+        arg=demo_server + "/panduan/",
+    )
+    page.goto(demo_server + "/")
+    assert page.locator(".copy-note").count() == 0
+
+    context.set_offline(True)
+    for path, heading in (("/panduan/", "Panduan"), ("/", None)):
+        page.goto(demo_server + path)
+        note = page.locator(".copy-note")
+        note.wait_for()
+        assert note.inner_text() == "Anda sedang offline — menampilkan salinan tersimpan."
+        assert note.get_attribute("role") == "status"
+        if heading:
+            assert page.locator("h1").inner_text() == heading
+    page.goto(demo_server + "/kegiatan/")  # never opened: the offline page, no note
+    assert page.locator("h1").inner_text() == "Tidak ada sambungan internet"
+    page.wait_for_timeout(300)
+    assert page.locator(".copy-note").count() == 0
+
+    context.set_offline(False)
+    page.goto(demo_server + "/panduan/")
+    page.wait_for_timeout(300)
+    assert page.locator(".copy-note").count() == 0
+    assert errors == [] and outside == []
+
+
 def test_save_for_offline_shows_the_size_then_saves_and_removes(context, demo_server):
     """An infographic is saved with its image, listed offline, readable offline, then removed."""
     page = context.new_page()

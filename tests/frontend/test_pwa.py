@@ -1,6 +1,7 @@
 """The installable app on the server side: manifest, worker, offline page, install help."""
 
 import gzip
+import io
 import json
 from io import StringIO
 from pathlib import Path
@@ -91,6 +92,23 @@ def test_maskable_icon_is_opaque_to_its_edges(site_tree):
     assert all(pixel[3] == 255 for pixel in corners)
 
 
+def test_favicon_is_the_app_icon_cacheable_for_a_week(client, site_tree):
+    """Browsers ask for /favicon.ico on answers without an icon link: never a 404."""
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response["Cache-Control"] == "public, max-age=604800"
+    with Image.open(io.BytesIO(response.content)) as icon:
+        assert icon.format == "ICO"
+        assert {(16, 16), (32, 32), (48, 48)} <= icon.info["sizes"]
+        assert icon.convert("RGBA").getpixel((24, 24))[3] == 255  # drawn, not empty
+    again = client.get("/favicon.ico", headers={"if-none-match": response["ETag"]})
+    assert again.status_code == 304
+    assert client.head("/favicon.ico").status_code == 200
+    assert client.post("/favicon.ico").status_code == 405
+
+
 def test_worker_is_served_from_the_root_and_never_kept_stale(client, site_tree):
     response = client.get("/serviceworker.js")
 
@@ -100,6 +118,21 @@ def test_worker_is_served_from_the_root_and_never_kept_stale(client, site_tree):
     assert response["Service-Worker-Allowed"] == "/"
     assert client.get("/serviceworker.js", HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
     assert client.post("/serviceworker.js").status_code == 405
+
+
+@pytest.mark.parametrize("url", ["/serviceworker.js", "/manifest.json"])
+def test_worker_and_manifest_travel_gzipped_and_still_revalidate(client, site_tree, url):
+    plain = client.get(url)
+
+    packed = client.get(url, headers={"accept-encoding": "gzip, deflate, br"})
+
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == plain.content
+    assert len(packed.content) < len(plain.content) / 2
+    assert packed["ETag"] == "W/" + plain["ETag"]
+    for tag in (packed["ETag"], plain["ETag"]):
+        again = client.get(url, headers={"accept-encoding": "gzip", "if-none-match": tag})
+        assert again.status_code == 304
 
 
 def test_worker_config_lists_the_shell_and_the_pages_every_app_keeps(client, site_tree):

@@ -88,6 +88,19 @@ def save_png(image: Image.Image, path: Path) -> None:
     image.quantize(colors=256, method=Image.Quantize.FASTOCTREE).save(path, optimize=True)
 
 
+def save_favicon(path: Path) -> None:
+    """Write /favicon.ico (16, 32 and 48 px): browsers ask for it on answers with no icon link."""
+    sizes = (16, 32, 48)
+    drawn = {size: icon(size, maskable=False) for size in sizes}
+    largest = drawn[sizes[-1]]
+    largest.save(
+        path,
+        format="ICO",
+        sizes=[(size, size) for size in sizes],
+        append_images=[drawn[size] for size in sizes[:-1]],
+    )
+
+
 class Command(BaseCommand):
     help = (
         "Draw the PWA icons into frontend/static/pwa/ (and photograph the site with --screenshot)."
@@ -110,6 +123,8 @@ class Command(BaseCommand):
         for name, image in images.items():
             save_png(image, OUT / name)
             self.stdout.write(f"{name}: {(OUT / name).stat().st_size} bytes")
+        save_favicon(OUT / "favicon.ico")
+        self.stdout.write(f"favicon.ico: {(OUT / 'favicon.ico').stat().st_size} bytes")
         if options["screenshot"]:
             self.screenshot(options["screenshot"])
 

@@ -5,6 +5,7 @@
   var hasWorker = "serviceWorker" in navigator && "caches" in window;
   var SAVED = "lk-saved-1"; // same names as frontend/worker/serviceworker.js
   var PAGES = "lk-pages-1";
+  var LITE = "lk-lite-1"; // pages read in low-data mode
   var DISMISSED = "lk-install-dismissed";
   // 1x1 AVIF: does this browser pick the AVIF source of a <picture>?
   var AVIF =
@@ -50,6 +51,19 @@
       });
       navigator.serviceWorker.controller.postMessage({ type: "keep-images", urls: urls.filter(Boolean) });
     });
+  }
+
+  /* ---- A page the worker answered from a kept copy (no signal): say so above the page. ---- */
+  if (hasWorker && navigator.serviceWorker.controller) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      var data = event.data || {};
+      var template = document.getElementById("copy-note");
+      var main = document.getElementById("main");
+      if (data.type !== "served-copy" || !data.copy || !template || !main || $(".copy-note")) return;
+      main.parentNode.insertBefore(template.content.firstElementChild.cloneNode(true), main);
+    });
+    navigator.serviceWorker.startMessages();
+    navigator.serviceWorker.controller.postMessage({ type: "served-copy?" });
   }
 
   /* ---- Install: our own small banner; the iPhone gets a link to the illustrated help. ---- */
@@ -337,6 +351,40 @@
     });
     if (empty) empty.hidden = items.length > 0;
   }
+  // Pages read (full and low-data copies), newest first, each once.
+  function readPages(skip) {
+    return Promise.all(
+      [LITE, PAGES].map(function (name) {
+        return caches.open(name).then(function (cache) {
+          return cache.keys().then(function (keys) {
+            return keys.reverse().map(function (key) {
+              return { cache: cache, key: key };
+            });
+          });
+        });
+      })
+    ).then(function (lists) {
+      var seen = skip.slice();
+      var entries = lists[0].concat(lists[1]).filter(function (entry) {
+        var fresh = seen.indexOf(entry.key.url) < 0;
+        seen.push(entry.key.url);
+        return fresh;
+      });
+      return Promise.all(
+        entries.map(function (entry) {
+          return entry.cache
+            .match(entry.key)
+            .then(function (response) {
+              return response.text();
+            })
+            .then(function (html) {
+              var title = new DOMParser().parseFromString(html, "text/html").title;
+              return { url: entry.key.url, title: title.split(" · ")[0] || entry.key.url };
+            });
+        })
+      );
+    });
+  }
   function offlineLists(savedList, readList) {
     caches
       .open(SAVED)
@@ -346,31 +394,12 @@
           return removePage(item.url);
         });
         if (!readList) return;
-        var savedUrls = saved.map(function (item) {
-          return item.url;
-        });
-        return caches.open(PAGES).then(function (cache) {
-          return cache.keys().then(function (keys) {
-            return Promise.all(
-              keys
-                .filter(function (key) {
-                  return savedUrls.indexOf(key.url) < 0;
-                })
-                .map(function (key) {
-                  return cache
-                    .match(key)
-                    .then(function (response) {
-                      return response.text();
-                    })
-                    .then(function (html) {
-                      var title = new DOMParser().parseFromString(html, "text/html").title;
-                      return { url: key.url, title: title.split(" · ")[0] || key.url };
-                    });
-                })
-            ).then(function (read) {
-              fill(readList, read.reverse()); // most recent first
-            });
-          });
+        return readPages(
+          saved.map(function (item) {
+            return item.url;
+          })
+        ).then(function (read) {
+          fill(readList, read);
         });
       })
       .catch(noop);
