@@ -282,8 +282,13 @@ def kb(size: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--detail", action="store_true", help="list the worker's requests")
-    parser.add_argument("pages", nargs="*", choices=[[], *PAGES], help="default: all six")
+    parser.add_argument(
+        "pages", nargs="*", metavar="page", help=f"any of {', '.join(PAGES)} (default: all six)"
+    )
     args = parser.parse_args()
+    unknown = [page for page in args.pages if page not in PAGES]
+    if unknown:
+        parser.error(f"unknown page: {', '.join(unknown)}")
     if not Path(CHROMIUM).exists():
         print(f"Chromium not found at {CHROMIUM}: nothing measured (apt-get install chromium).")
         return 0

@@ -229,7 +229,8 @@ function pageAnswer(event, key, lite, preloaded) {
         });
       }, Promise.resolve(null))
       .then(function (response) {
-        if (response) servedCopy(event);
+        // The offline page says it is one itself: no "showing a saved copy" note on it.
+        if (response && !isOfflinePage(key)) servedCopy(event);
         return response;
       });
   }

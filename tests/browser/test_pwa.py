@@ -184,10 +184,11 @@ def test_a_page_from_a_kept_copy_says_the_reader_is_offline(context, demo_server
         assert note.get_attribute("role") == "status"
         if heading:
             assert page.locator("h1").inner_text() == heading
-    page.goto(demo_server + "/kegiatan/")  # never opened: the offline page, no note
-    assert page.locator("h1").inner_text() == "Tidak ada sambungan internet"
-    page.wait_for_timeout(300)
-    assert page.locator(".copy-note").count() == 0
+    for path in ("/kegiatan/", "/offline/"):  # never opened, and the offline page by its address
+        page.goto(demo_server + path)
+        assert page.locator("h1").inner_text() == "Tidak ada sambungan internet"
+        page.wait_for_timeout(300)
+        assert page.locator(".copy-note").count() == 0, path
 
     context.set_offline(False)
     page.goto(demo_server + "/panduan/")

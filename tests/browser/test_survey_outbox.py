@@ -181,8 +181,14 @@ def test_closed_complaint_is_rated_once_from_the_phone(context, demo_server):
     texts = [marker(), marker()]
     for page, text in zip((first, second), texts, strict=True):
         answer(page, text)
-        send(page)
-        row(page, "queued")
+    send(first)
+    row(first, "queued")
+    # Kept on the phone: every tab's form for this complaint goes away (rated once)...
+    second.locator("form[data-complaint]").wait_for(state="hidden")
+    # ...but a tab that submitted at the same moment still gets its answers kept.
+    second.evaluate("document.querySelector('form[data-complaint]').requestSubmit()")
+    row(second, "queued")
+    assert second.locator("[data-survey-outbox] li[data-state=queued]").count() == 2
     assert responses_about(code) == []
 
     context.set_offline(False)

@@ -111,6 +111,14 @@
         list.appendChild(row(item));
       });
       box.hidden = !shown.length && !note.textContent;
+      // A closed complaint is rated once: with its answers kept or sent, the form goes away
+      // (the server would refuse a second one with 409 anyway).
+      var complaint = form.getAttribute("data-complaint");
+      if (complaint) {
+        form.hidden = items.some(function (item) {
+          return item.payload && item.payload.tracking_code === complaint && item.state !== "invalid";
+        });
+      }
       shown.forEach(function (item) {
         // Sent from this page and refused by the server later (it was kept first).
         if (item.key === mine && item.state === "invalid" && !replaces) bringBack(item);
