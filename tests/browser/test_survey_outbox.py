@@ -168,6 +168,32 @@ def test_reply_lost_after_storing_does_not_count_twice(context, demo_server):
     assert stored(text) == [("loket", None, 3, 3, 3, 3, 3, 3, 3, 3, 3)]  # the QR poster's URL
 
 
+def test_a_busy_server_is_not_called_a_lost_signal(context, demo_server):
+    """A 503 with Retry-After keeps the answers queued, saying the server (not the signal) is
+    busy and when it is tried again; "Coba sekarang" sends them once it answers again."""
+    context.route(
+        API,
+        lambda route: route.fulfill(
+            status=503,
+            content_type="application/json",
+            headers={"Retry-After": "120"},
+            body='{"message": "busy", "errors": {}}',
+        ),
+    )
+    page = context.new_page()
+    page.goto(f"{demo_server}/survei/{SERVICE}/")
+    text = marker()
+    answer(page, text)
+    send(page)
+    page.get_by_text("Server sedang sibuk; dicoba lagi").wait_for(timeout=30000)
+    assert stored(text) == []
+
+    context.unroute(API)
+    row(page, "queued").get_by_role("button", name="Coba sekarang").click()
+    assert "(dikirim" in row(page, "sent").inner_text()
+    assert len(stored(text)) == 1
+
+
 def test_closed_complaint_is_rated_once_from_the_phone(context, demo_server):
     """Two answers kept offline about one closed complaint: the first is stored, the second is
     refused with the server's message, and the complaint's survey then says it is rated."""

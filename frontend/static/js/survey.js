@@ -56,6 +56,7 @@
     var actions = el("span", "outbox__actions");
     if (item.state === "sent") {
       status.textContent = text("sent");
+      if (item.sentAt) li.appendChild(el("span", "outbox__when", " " + text("sent-at", when(item.sentAt))));
     } else if (item.state === "refused") {
       status.textContent = item.message || text("invalid");
       actions.appendChild(button("delete", function () {
@@ -81,7 +82,12 @@
         Outbox.remove(item.key, "survey");
       }));
     } else {
-      status.textContent = item.state === "sending" ? text("sending") : text("queued", when(item.createdAt));
+      status.textContent =
+        item.state === "sending"
+          ? text("sending")
+          : item.lastStatus && item.nextAttempt > Date.now()
+            ? text("busy", when(item.nextAttempt)) // the server answered (429, 5xx): not the signal
+            : text("queued", when(item.createdAt));
       if (item.state === "queued") actions.appendChild(button("try", send));
     }
     li.appendChild(document.createTextNode(" "));
@@ -272,6 +278,7 @@
   function bringBack(item) {
     form.reset();
     clearErrors();
+    note.textContent = "";
     (item.fields || []).forEach(function (pair) {
       var control = form.elements[pair[0]];
       if (!control || control.type === "hidden") return;
