@@ -243,8 +243,9 @@ def test_reply_lost_after_storing_does_not_duplicate(context, demo_server):
     while not replies and time.monotonic() < deadline:
         page.wait_for_timeout(100)  # not time.sleep: the route handler runs while Playwright waits
     assert replies[0] == 201
-    queued_row(page)
     assert len(stored(text)) == 1  # stored, though the phone does not know it yet
+    # (queued until the retry 2.5 to 5 s later: too short a window to wait for reliably on a
+    # loaded machine; the other cases check the queued row)
     shows_code(page, text)
     assert replies[:2] == [201, 200]  # the retry was answered with the first complaint
 
