@@ -262,8 +262,8 @@ JSON = "application/json"
         ("/api/v2/images/find/", {"id": "x"}, 400),
         ("/api/v2/documents/find/", {"id": "-1"}, 400),
         ("/api/v1/transparency.csv", {"period": "kemarin"}, 400),
-        # An unknown ?format= was a 404 from DRF; the CSV endpoint always sends CSV.
-        ("/api/v1/transparency.csv", {"format": "AAA"}, 200),
+        # An unknown ?format= was DRF's bare 404; now a documented 400 naming it.
+        ("/api/v1/transparency.csv", {"format": "AAA"}, 400),
         # Lists of images have no width and height (the schema required them) ...
         ("/api/v2/images/", {}, 200),
         # ... and ?fields= may drop any field; a page fits several types' schemas (oneOf).
