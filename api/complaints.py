@@ -12,13 +12,21 @@ from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_serializer,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.errors import error_response
+from api.schema import error
 from cms.complaints import selectors, services
 from cms.complaints.errors import ComplaintError, IdempotencyConflict
 from cms.complaints.forms import (
@@ -30,6 +38,7 @@ from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 
 RETRY_AFTER_DB = 5
+MAX_OFFSET = 1_000_000
 
 
 class ResidentApiView(APIView):
@@ -79,6 +88,12 @@ def idempotency_key_from(request, hint: str) -> str | None:
         ) from None
 
 
+# What the complaint endpoints may answer besides their success (schema, docs/api.md).
+UNKNOWN_CODE = error("No complaint has this tracking code.")
+TOO_MANY = error("Too many attempts from this client; Retry-After says when to try again.")
+BUSY = error("Temporarily unavailable (Retry-After); nothing was stored, send it again.")
+
+
 def too_many(wait: int):
     return error_response(
         _("Too many attempts from your connection. Try again in %(minutes)d minutes.")
@@ -109,6 +124,7 @@ def track_blocked(request) -> int | None:
 
 
 class ComplaintCategoryListApi(ResidentApiView):
+    @extend_schema_serializer(component_name="ComplaintCategory")
     class OutputSerializer(serializers.Serializer):
         slug = serializers.CharField()
         name = serializers.CharField(source="display_name")
@@ -129,7 +145,9 @@ class ComplaintCategoryListApi(ResidentApiView):
         summary="Complaint categories",
         description="The topics a resident chooses from, in the form's order (Other last). "
         "Names follow Accept-Language (Indonesian by default).",
-        responses=OutputSerializer(many=True),
+        responses=inline_serializer(
+            "ComplaintCategoryList", {"items": OutputSerializer(many=True)}
+        ),
         tags=["complaints"],
     )
     def get(self, request):
@@ -216,15 +234,36 @@ class ComplaintListSubmitApi(ResidentApiView):
 
     @extend_schema(
         summary="Public complaints",
+        operation_id="complaints_public_list",
         description="Verified public and anonymous complaints, newest first. Never carries "
         "personal data; anonymous ones have an empty reporter_name.",
         parameters=[
             OpenApiParameter("category", OpenApiTypes.STR, description="Category slug."),
-            OpenApiParameter("status", OpenApiTypes.STR, enum=Complaint.Status.values),
-            OpenApiParameter("limit", OpenApiTypes.INT, description="1 to 100, default 20."),
-            OpenApiParameter("offset", OpenApiTypes.INT),
+            OpenApiParameter(
+                "status",
+                OpenApiTypes.STR,
+                enum=["", *Complaint.Status.values],
+                description="Empty or absent: every status.",
+            ),
+            OpenApiParameter(
+                "limit",
+                {"type": "integer", "minimum": 1},
+                description="At least 1, default 20; more than 100 counts as 100.",
+            ),
+            OpenApiParameter("offset", {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET}),
         ],
-        responses=PublicItem(many=True),
+        responses={
+            200: inline_serializer(
+                "PublicComplaintList",
+                {
+                    "meta": inline_serializer(
+                        "PublicComplaintListMeta", {"total_count": serializers.IntegerField()}
+                    ),
+                    "items": PublicItem(many=True),
+                },
+            ),
+            400: error("A parameter is not valid, named under `errors`."),
+        },
         tags=["complaints"],
     )
     def get(self, request):
@@ -238,7 +277,7 @@ class ComplaintListSubmitApi(ResidentApiView):
             limit = 20
         try:
             offset = int(request.query_params.get("offset", 0))
-            if offset < 0 or offset > 1_000_000:
+            if offset < 0 or offset > MAX_OFFSET:
                 raise ValueError
         except ValueError:
             errors["offset"] = [_("Use a whole number of at least 0.")]
@@ -279,13 +318,27 @@ class ComplaintListSubmitApi(ResidentApiView):
             "application/json": ComplaintSubmitInput,
             "multipart/form-data": ComplaintSubmitInput,
         },
+        examples=[
+            OpenApiExample(
+                "A street light",
+                request_only=True,
+                value={
+                    "kind": "pengaduan",
+                    "category": "jalan-jembatan",
+                    "description": "Lampu jalan di depan balai desa mati sejak seminggu.",
+                    "location_text": "Desa Sukamaju RT 02/RW 03",
+                    "privacy": "anonymous",
+                },
+            )
+        ],
         responses={
             201: ComplaintReceipt,
             200: OpenApiResponse(ComplaintReceipt, description="A repeat of a stored one."),
-            400: OpenApiResponse(description="Invalid fields, named under `errors`."),
-            409: OpenApiResponse(description="The key was used for another complaint."),
-            429: OpenApiResponse(description="Too many submissions from this client."),
-            503: OpenApiResponse(description="Temporarily unavailable; retry with the key."),
+            400: error("Invalid fields, named under `errors`."),
+            408: error("The upload was cut off; nothing was stored, send it again."),
+            409: error("The key was used for another complaint."),
+            429: error("Too many submissions from this client; retry with the key later."),
+            503: BUSY,
         },
         tags=["complaints"],
     )
@@ -311,11 +364,14 @@ class ComplaintListSubmitApi(ResidentApiView):
             # The upload was cut: nobody is listening, but never store half a complaint.
             return error_response(_("The upload was interrupted. Send it again."), {}, 408)
         files = request.FILES if request.FILES else None
-        form = ComplaintSubmitForm(data=_form_data(data), files=files)
-        if not form.is_valid():
+        form_data, type_errors = _form_data(data)
+        form = ComplaintSubmitForm(data=form_data, files=files)
+        if not form.is_valid() or type_errors:
             # Not counted by the rate limit: a resident fixing typing mistakes is not abuse.
             return error_response(
-                _("Some fields need attention."), _form_errors(form), status.HTTP_400_BAD_REQUEST
+                _("Some fields need attention."),
+                {**_form_errors(form), **type_errors},
+                status.HTTP_400_BAD_REQUEST,
             )
         if form.is_bot():
             return error_response(_("The complaint could not be accepted."), {}, 400)
@@ -349,13 +405,22 @@ class ComplaintListSubmitApi(ResidentApiView):
         )
 
 
-def _form_data(data):
-    """Accept JSON's true/false and numbers where the form expects text."""
+# JSON fields that are flags: only true, false or null. (A form's checkbox field takes any
+# text as "yes"; consent to be contacted must never come from {} or "no thanks".)
+JSON_FLAGS = frozenset({"consent_contact"})
+
+
+def _form_data(data) -> tuple:
+    """Return (form data, type errors): JSON's true/false and numbers become the text the
+    form expects; a list or an object, or a flag that is not true or false, is an error of
+    its field (and left out of the form data)."""
     if hasattr(data, "getlist"):
-        return data
-    converted = {}
+        return data, {}
+    converted, errors = {}, {}
     for name, value in data.items():
-        if isinstance(value, bool):
+        if name in JSON_FLAGS and not (value is None or isinstance(value, bool)):
+            errors[name] = [_("Use true or false.")]
+        elif isinstance(value, bool):
             converted[name] = "on" if value else ""
         elif value is None:
             converted[name] = ""
@@ -364,8 +429,8 @@ def _form_data(data):
         elif isinstance(value, str):
             converted[name] = value
         else:
-            converted[name] = "\x00invalid"  # lists or objects: refused by the field
-    return converted
+            errors[name] = [_("Send one value here, not a list or an object.")]
+    return converted, errors
 
 
 def _form_errors(form) -> dict[str, list[str]]:
@@ -472,9 +537,10 @@ def find_or_refuse(request, code):
 class ComplaintTrackApi(ResidentApiView):
     @extend_schema(
         summary="Track a complaint",
+        operation_id="complaint_track",
         description="Status, due dates and the public timeline. Never personal data. "
         "The description is included only for complaints that are public.",
-        responses={200: ComplaintTrackOutput, 404: OpenApiResponse(description="Unknown code.")},
+        responses={200: ComplaintTrackOutput, 404: UNKNOWN_CODE, 429: TOO_MANY},
         tags=["complaints"],
     )
     def get(self, request, code):
@@ -501,7 +567,13 @@ class ComplaintReplyApi(ResidentApiView):
     @extend_schema(
         summary="Add information to an open complaint",
         request=ComplaintReplyInput,
-        responses={201: ComplaintTrackOutput},
+        responses={
+            201: ComplaintTrackOutput,
+            400: error("The message is missing or too long, or the complaint is closed."),
+            404: UNKNOWN_CODE,
+            429: TOO_MANY,
+            503: BUSY,
+        },
         tags=["complaints"],
     )
     def post(self, request, code):
@@ -529,7 +601,13 @@ class ComplaintConfirmApi(ResidentApiView):
         summary='Answer "sudah selesai?" for a finished complaint',
         description="`solved: false` reopens it within the reopening period.",
         request=ComplaintConfirmInput,
-        responses={200: ComplaintTrackOutput},
+        responses={
+            200: ComplaintTrackOutput,
+            400: error("Not valid now: the complaint is not finished, or already answered."),
+            404: UNKNOWN_CODE,
+            429: TOO_MANY,
+            503: BUSY,
+        },
         tags=["complaints"],
     )
     def post(self, request, code):

@@ -33,14 +33,44 @@ NOT_MODIFIED = OpenApiResponse(
 )
 
 
+def error(description: str) -> OpenApiResponse:
+    """Return an error answer in the shared shape, described for one status."""
+    return OpenApiResponse(ERROR.response, description=description)
+
+
+def page_schemas_any_of(result, generator, request, public):
+    """Postprocessing: a page matches its type's schema and maybe others, so anyOf, not oneOf.
+
+    `?fields=` may drop any field (even `id`), so an item can fit several page types at
+    once; JSON Schema's oneOf would then call it invalid. drf-spectacular writes every
+    PolymorphicProxySerializer as oneOf.
+    """
+    for name in ("Page", "PageListItem"):
+        component = result.get("components", {}).get("schemas", {}).get(name)
+        if component and "oneOf" in component:
+            component["anyOf"] = component.pop("oneOf")
+    return result
+
+
 def param(name, description, type_=str, enum=None):
     return OpenApiParameter(name, type_, OpenApiParameter.QUERY, description=description, enum=enum)
 
 
+# Bounds the views enforce (api/views.py), so clients and the fuzz test know them.
+COUNT = {"type": "integer", "minimum": 0}
+OFFSET = {"type": "integer", "minimum": 0, "maximum": 1_000_000}
+ID = {"type": "integer", "minimum": 0, "maximum": 10**18 - 1}
+# An id, or `root` for the site's home page.
+TREE_ID = {"oneOf": [ID, {"type": "string", "enum": ["root"]}]}
+
 COMMON = [
-    param("fields", "Comma-separated fields to add (`*` all, `-name` drop one)."),
-    param("limit", "How many items (default 20, capped at 100).", int),
-    param("offset", "How many items to skip.", int),
+    param(
+        "fields",
+        "Comma-separated fields to add (`*` all, `-name` drop one, `_` none). Any field may "
+        "be dropped, so the schemas below require none.",
+    ),
+    param("limit", "How many items (default 20, capped at 100).", COUNT),
+    param("offset", "How many items to skip.", OFFSET),
     param("order", "Order by a field, `-` for descending, e.g. `-display_date`."),
     param("search", "Full-text search."),
 ]
@@ -52,9 +82,9 @@ PAGE_FILTERS = [
     param("pinned", "Pinned announcements (`type=pages.AnnouncementPage`).", bool),
     param("current", "Announcements not expired (`true`) or expired (`false`).", bool),
     param("upcoming", "Events not over yet, soonest first (`type=pages.EventPage`).", bool),
-    param("child_of", "Children of this page id.", int),
-    param("descendant_of", "Descendants of this page id.", int),
-    param("translation_of", "Translations of this page id.", int),
+    param("child_of", "Children of this page id (`root`: of the home page).", TREE_ID),
+    param("descendant_of", "Descendants of this page id (or `root`).", TREE_ID),
+    param("translation_of", "Translations of this page id (or `root`).", TREE_ID),
 ]
 CONDITIONAL = [
     OpenApiParameter("If-None-Match", str, OpenApiParameter.HEADER, description="An ETag."),
@@ -84,7 +114,11 @@ def find_schema(name: str, finder):
     return {
         "operation_id": f"{name.lower()}_find",
         "parameters": [finder],
-        "responses": {302: OpenApiResponse(description="Redirect to the detail URL."), 404: ERROR},
+        "responses": {
+            302: OpenApiResponse(description="Redirect to the detail URL."),
+            400: ERROR,
+            404: ERROR,
+        },
     }
 
 
@@ -186,62 +220,71 @@ class AttachmentSerializer(serializers.Serializer):
     title = serializers.CharField()
 
 
+# The items of /api/v2/ below list every field as optional: `?fields=` may drop any of them
+# (`?fields=_` leaves an empty object). Without it, a list item has id, meta and title (and
+# what `?fields=` adds); a detail has every field.
+OPTIONAL = {"required": False}
+
+
 class PageMetaSerializer(serializers.Serializer):
-    type = serializers.CharField(help_text="e.g. pages.AnnouncementPage")
-    detail_url = serializers.URLField()
-    html_url = serializers.URLField()
-    slug = serializers.CharField()
-    first_published_at = serializers.DateTimeField(allow_null=True)
-    locale = serializers.CharField()
+    type = serializers.CharField(help_text="e.g. pages.AnnouncementPage", **OPTIONAL)
+    detail_url = serializers.URLField(**OPTIONAL)
+    html_url = serializers.URLField(**OPTIONAL)
+    slug = serializers.CharField(**OPTIONAL)
+    first_published_at = serializers.DateTimeField(allow_null=True, **OPTIONAL)
+    locale = serializers.CharField(**OPTIONAL)
 
 
 class MediaMetaSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    detail_url = serializers.URLField()
-    tags = serializers.ListField(child=serializers.CharField())
-    download_url = serializers.URLField(help_text="The original file, absolute.")
+    type = serializers.CharField(**OPTIONAL)
+    detail_url = serializers.URLField(**OPTIONAL)
+    tags = serializers.ListField(child=serializers.CharField(), **OPTIONAL)
+    download_url = serializers.URLField(help_text="The original file, absolute.", **OPTIONAL)
 
 
 class ImageItemSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    meta = MediaMetaSerializer()
-    title = serializers.CharField()
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
+    id = serializers.IntegerField(**OPTIONAL)
+    meta = MediaMetaSerializer(**OPTIONAL)
+    title = serializers.CharField(**OPTIONAL)
+    width = serializers.IntegerField(help_text="Details; in lists with ?fields=.", **OPTIONAL)
+    height = serializers.IntegerField(help_text="Details; in lists with ?fields=.", **OPTIONAL)
 
 
 class DocumentItemSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    meta = MediaMetaSerializer()
-    title = serializers.CharField()
+    id = serializers.IntegerField(**OPTIONAL)
+    meta = MediaMetaSerializer(**OPTIONAL)
+    title = serializers.CharField(**OPTIONAL)
 
 
 # Fields whose shape is ours (api/fields.py); the rest follow their model field.
 SHAPES = {
-    "listing_image": lambda: ImageSerializer(allow_null=True),
-    "image": lambda: ImageSerializer(allow_null=True),
-    "category": lambda: CategorySerializer(allow_null=True),
-    "featured_pages": lambda: CardSerializer(many=True),
-    "quick_links": lambda: QuickLinkSerializer(many=True),
-    "attachments": lambda: AttachmentSerializer(many=True),
-    "related_service": lambda: PageLinkSerializer(allow_null=True),
-    "is_expired": lambda: serializers.BooleanField(),
+    "listing_image": lambda **o: ImageSerializer(allow_null=True, **o),
+    "image": lambda **o: ImageSerializer(allow_null=True, **o),
+    "category": lambda **o: CategorySerializer(allow_null=True, **o),
+    "featured_pages": lambda **o: CardSerializer(many=True, **o),
+    "quick_links": lambda **o: QuickLinkSerializer(many=True, **o),
+    "attachments": lambda **o: AttachmentSerializer(many=True, **o),
+    "related_service": lambda **o: PageLinkSerializer(allow_null=True, **o),
+    "is_expired": lambda **o: serializers.BooleanField(**o),
 }
 
 
-def _field(model, name):
+def _field(model, name, **options):
+    """Return the schema field of `name`; `options` go to its constructor (a field set up
+    after construction loses the change: DRF copies declared fields from their arguments)."""
     from django.db import models
     from wagtail.fields import RichTextField, StreamField
 
     if name in SHAPES:
-        return SHAPES[name]()
+        return SHAPES[name](**options)
     field = model._meta.get_field(name)
     if isinstance(field, StreamField):
-        return BlockSerializer(many=True)
+        return BlockSerializer(many=True, **options)
     if isinstance(field, RichTextField):
-        return serializers.CharField(help_text="HTML with absolute links.")
+        return serializers.CharField(help_text="HTML with absolute links.", **options)
     if field.choices:
-        return serializers.ChoiceField(choices=[value for value, _label in field.choices])
+        choices = [value for value, _label in field.choices]
+        return serializers.ChoiceField(choices=choices, **options)
     for model_field, serializer_field in (
         (models.DateTimeField, serializers.DateTimeField),
         (models.DateField, serializers.DateField),
@@ -249,8 +292,8 @@ def _field(model, name):
         (models.IntegerField, serializers.IntegerField),
     ):
         if isinstance(field, model_field):
-            return serializer_field(allow_null=field.null)
-    return serializers.CharField(allow_null=field.null)
+            return serializer_field(allow_null=field.null, **options)
+    return serializers.CharField(allow_null=field.null, **options)
 
 
 def page_types():
@@ -282,14 +325,12 @@ def page_serializer(model, listed: bool):
 
     names = [name for name in api_field_names(model) if not (listed and name in DETAIL_ONLY_FIELDS)]
     attrs = {
-        "id": serializers.IntegerField(),
-        "meta": PageMetaSerializer(),
-        "title": serializers.CharField(),
+        "id": serializers.IntegerField(**OPTIONAL),
+        "meta": PageMetaSerializer(**OPTIONAL),
+        "title": serializers.CharField(**OPTIONAL),
     }
     for name in names:
-        field = _field(model, name)
-        field.required = not listed
-        attrs[name] = field
+        attrs[name] = _field(model, name, **OPTIONAL)
     suffix = "ListItem" if listed else ""
     return type(f"{model.__name__}{suffix}Serializer", (serializers.Serializer,), attrs)
 

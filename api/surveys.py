@@ -16,7 +16,13 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
 from rest_framework import serializers, status
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser
@@ -24,6 +30,8 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from api.complaints import (
+    BUSY,
+    TOO_MANY,
     BadIdempotencyKey,
     ResidentApiView,
     idempotency_key_from,
@@ -32,6 +40,7 @@ from api.complaints import (
     track_lookup_limited,
 )
 from api.errors import error_response, shown
+from api.schema import error
 from cms.complaints import selectors as complaint_selectors
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 from cms.surveys import selectors, services
@@ -50,6 +59,14 @@ PERIOD_HELP = (
     "A year (2025), semester (2025-S1), quarter (2025-Q3) or month (2025-07). "
     "Default: the current year."
 )
+# What period_parse accepts (cms/surveys/periods.py); without it, the current year.
+PERIOD_PARAMETER = OpenApiParameter(
+    "period",
+    {"type": "string", "pattern": r"^2[0-9]{3}(-(0[1-9]|1[0-2]|Q[1-4]|S[12]))?$"},
+    description=PERIOD_HELP,
+)
+BAD_PARAMETER = error("A bad, unknown, repeated or empty parameter, named under `errors`.")
+NOT_MODIFIED = OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since).")
 # Shared caches and browsers may keep the figures five minutes, then ask again with the ETag:
 # an unchanged answer is a 304 without a body (figures change with every complaint or response).
 OPEN_DATA_CACHE = "public, max-age=300"
@@ -198,12 +215,24 @@ class SurveySubmitApi(ResidentApiView):
             )
         ],
         request=SurveySubmitInput,
+        examples=[
+            OpenApiExample(
+                "About a service",
+                request_only=True,
+                value={
+                    "service": "surat-keterangan-domisili",
+                    "answers": [4, 3, 3, 4, 3, 4, 4, 3, 3],
+                    "suggestion": "Antrean pagi bisa lebih cepat.",
+                },
+            )
+        ],
         responses={
             201: SurveyReceipt,
             200: OpenApiResponse(SurveyReceipt, description="A repeat of a stored one."),
-            400: OpenApiResponse(description="Invalid fields, named under `errors`."),
-            409: OpenApiResponse(description="The complaint is not closed or already rated."),
-            429: OpenApiResponse(description="Too many responses from this client."),
+            400: error("Invalid fields, named under `errors`."),
+            409: error("The complaint is not closed or already rated."),
+            429: TOO_MANY,
+            503: BUSY,
         },
         tags=["surveys"],
     )
@@ -308,12 +337,12 @@ class IkmApi(OpenDataApiView):
         ),
         parameters=[
             OpenApiParameter("service", OpenApiTypes.STR, description="A service page slug."),
-            OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP),
+            PERIOD_PARAMETER,
         ],
         responses={
-            200: IkmItem(many=True),
-            304: OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since)."),
-            400: OpenApiResponse(description="Bad or unknown parameter, named under `errors`."),
+            200: inline_serializer("IkmList", {"items": IkmItem(many=True)}),
+            304: NOT_MODIFIED,
+            400: BAD_PARAMETER,
         },
         tags=["surveys"],
     )
@@ -423,12 +452,8 @@ class TransparencyApi(OpenDataApiView):
             "and desa), the IKM of the kecamatan and of every service, and the last 12 months. "
             "Counts and averages only: no personal data. Licence: open data of the kecamatan."
         ),
-        parameters=[OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP)],
-        responses={
-            200: TransparencyOutput,
-            304: OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since)."),
-            400: OpenApiResponse(description="Bad or unknown parameter."),
-        },
+        parameters=[PERIOD_PARAMETER],
+        responses={200: TransparencyOutput, 304: NOT_MODIFIED, 400: BAD_PARAMETER},
         tags=["transparency"],
     )
     def get(self, request):
@@ -473,11 +498,11 @@ class TransparencyCsvApi(OpenDataApiView):
             "respondents, ikm, grade, users, sample_size, sample_met, nrr_u1_... to "
             "nrr_u9_...), trend (period is the month)."
         ),
-        parameters=[OpenApiParameter("period", OpenApiTypes.STR, description=PERIOD_HELP)],
+        parameters=[PERIOD_PARAMETER, OpenApiParameter("format", exclude=True)],
         responses={
             (200, "text/csv"): OpenApiTypes.STR,
-            304: OpenApiResponse(description="Not modified (If-None-Match, If-Modified-Since)."),
-            400: OpenApiResponse(description="Bad or unknown parameter."),
+            304: NOT_MODIFIED,
+            (400, "application/json"): BAD_PARAMETER,
         },
         tags=["transparency"],
     )

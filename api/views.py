@@ -137,10 +137,16 @@ def parse_id(name: str, value: str) -> int:
 class CappedPagination(WagtailPagination):
     """Wagtail's limit/offset paging, but a too large limit is capped instead of refused."""
 
-    def paginate_queryset(self, queryset, request, view=None):
+    @staticmethod
+    def window(request) -> tuple[int, int]:
+        """Return (offset, limit) from the query; raise ApiBadRequest for bad values."""
         offset = parse_count(request, "offset", 0, maximum=MAX_OFFSET)
         limit_max = settings.WAGTAILAPI_LIMIT_MAX
         limit = min(parse_count(request, "limit", min(DEFAULT_LIMIT, limit_max)), limit_max)
+        return offset, limit
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset, limit = self.window(request)
         self.view = view
         # The view counted the rows already when it made the ETag.
         total = getattr(view, "_total_count", None)
@@ -633,6 +639,8 @@ class PagesApi(ConditionalMixin, PagesAPIViewSet):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
         queryset = self.filter_queryset(queryset)
+        # A conditional request gets no 304 for a query that would be a 400 without it.
+        CappedPagination.window(request)
         found = self._filtered.order_by().aggregate(
             count=Count("pk"), published=Max("last_published_at")
         )
@@ -750,7 +758,7 @@ class ImagesApi(BodyHashMixin, ImagesAPIViewSet):
         """Return one image with its size and download URL."""
         return super().detail_view(request, pk)
 
-    @extend_schema(**schema.find_schema("Images", schema.param("id", "An image id.", int)))
+    @extend_schema(**schema.find_schema("Images", schema.param("id", "An image id.", schema.ID)))
     def find_view(self, request):
         """Redirect to the detail URL of an image."""
         return super().find_view(request)
@@ -767,7 +775,9 @@ class DocumentsApi(BodyHashMixin, DocumentsAPIViewSet):
         """Return one document with its download URL."""
         return super().detail_view(request, pk)
 
-    @extend_schema(**schema.find_schema("Documents", schema.param("id", "A document id.", int)))
+    @extend_schema(
+        **schema.find_schema("Documents", schema.param("id", "A document id.", schema.ID))
+    )
     def find_view(self, request):
         """Redirect to the detail URL of a document."""
         return super().find_view(request)

@@ -6,3 +6,8 @@ class SecurityConfig(AppConfig):
     name = "cms.security"
     label = "security"
     verbose_name = _("Security")
+
+    def ready(self):
+        from cms.security import admin_csp
+
+        admin_csp.install()

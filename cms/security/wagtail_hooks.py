@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -61,3 +63,9 @@ register_permission_policy(PersonalDataAccess, ReadOnlyPolicy(PersonalDataAccess
 @hooks.register("register_admin_viewset")
 def register_access_log_viewset():
     return AccessLogViewSet("personal-data-access")
+
+
+@hooks.register("insert_global_admin_js")
+def admin_init_script():
+    """Runs the start-up calls our admin templates write as data (strict CSP: admin_csp.py)."""
+    return format_html('<script src="{}"></script>', static("security/admin-init.js"))

@@ -94,7 +94,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Staff security: Permissions-Policy (cms/security/headers.py), Content-Security-Policy.
     "cms.security.headers.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
+    # django-csp, plus what Wagtail's admin needs under /admin/ (cms/security/admin_csp.py).
+    "cms.security.headers.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Early, so a cached page skips sessions, auth and templates (frontend/page_cache.py).
     "frontend.page_cache.PageCacheMiddleware",
@@ -269,6 +270,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     # Our own endpoints only: Wagtail's admin API stays out of the schema.
     "PREPROCESSING_HOOKS": ["api.schema.only_public_api"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.page_schemas_any_of",
+    ],
     # Swagger UI from our own static files: nothing is loaded from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
@@ -351,17 +356,19 @@ AXES_LOCKOUT_CALLABLE = "cms.security.throttle.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; unlock with manage.py axes_reset*
 AXES_VERBOSE = False
-# Content-Security-Policy (django-csp): our own origin only, no inline script or style on the
-# public site and the API docs. The one hash is the inline style of frontend/templates/500.html,
-# which must render even when static files fail; change both together. Wagtail 8's admin still
-# has inline scripts (page and complaint listings), so under /admin/ the same policy is only
-# reported (browser console), not enforced: docs/privacy.md.
+# Content-Security-Policy (django-csp): our own origin only, no inline script or style, on the
+# public site, the API docs and the Wagtail admin alike. The one hash is the inline style of
+# frontend/templates/500.html, which must render even when static files fail; change both
+# together. What the admin needed is in docs/privacy.md.
 CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'sha256-tXObnY7tTcEChDN2lWGnlUijmoTVxQomF4t8lqZvvb0='"],
+        "script-src": ["'self'", "'report-sample'"],
+        "style-src": [
+            "'self'",
+            "'report-sample'",
+            "'sha256-tXObnY7tTcEChDN2lWGnlUijmoTVxQomF4t8lqZvvb0='",
+        ],
         # Wagtail's admin previews uploads as blob: and data: images.
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'"],
@@ -375,9 +382,6 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
     },
-}
-CONTENT_SECURITY_POLICY_REPORT_ONLY = {
-    "DIRECTIVES": CONTENT_SECURITY_POLICY["DIRECTIVES"],
 }
 # Personal data at rest (cms/security/crypto.py): Fernet keys, the first encrypts, all decrypt;
 # the HMAC key of look-up hashes. Required in production; dev and test use published ones.

@@ -115,6 +115,24 @@ def test_messages_follow_accept_language(client):
     assert "characters" in english
 
 
+@pytest.mark.parametrize("value", [{}, [], "tidak", 1])
+def test_consent_to_contact_is_only_true_or_false(client, value):
+    """Consent is never read from an object, a list or any text (a form checkbox would take
+    any text as yes): a 400 naming the field. Found by the schema fuzz run."""
+    response = post_json(client, dict(VALID, consent_contact=value))
+
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["consent_contact"]
+    assert Complaint.objects.count() == 0
+
+
+def test_a_list_or_object_is_an_error_of_its_own_field(client):
+    response = post_json(client, dict(VALID, description=["Lampu", "mati"], location_text={}))
+
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"description", "location_text"}
+
+
 def test_honeypot_is_refused(client):
     response = post_json(client, dict(VALID, website="spam"))
     assert response.status_code == 400

@@ -1,4 +1,5 @@
-"""One Content-Security-Policy header per answer: enforced on the site, reported in the admin."""
+"""One Content-Security-Policy header per answer, enforced on the site and in the admin alike
+(the admin's two additions: tests/security/test_admin_csp.py)."""
 
 import pytest
 
@@ -16,8 +17,9 @@ def test_public_answers_carry_the_enforced_policy_only(client, site_tree, url):
     assert REPORTED not in response
 
 
-def test_the_admin_only_reports_the_policy(client, site_tree):
+def test_the_admin_enforces_the_policy_too(client, site_tree):
     response = client.get("/admin/login/")
 
-    assert "script-src 'self'" in response[REPORTED]
-    assert ENFORCED not in response
+    directives = dict(part.strip().split(" ", 1) for part in response[ENFORCED].split(";"))
+    assert directives["script-src"] == "'self' 'report-sample'"
+    assert REPORTED not in response

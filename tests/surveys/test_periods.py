@@ -26,7 +26,10 @@ def test_periods(text, key, first, next_day):
 
 
 @pytest.mark.parametrize(
-    "text", ["", "25", "2025-13", "2025-Q5", "2025-S3", "2025-q1", "1999", "2025-1", "2025\x00"]
+    "text",
+    # The last two: other scripts' digits, which the schema's pattern ([0-9]) refuses too.
+    ["", "25", "2025-13", "2025-Q5", "2025-S3", "2025-q1", "1999", "2025-1", "2025\x00"]
+    + ["\u0662\u0660\u0662\u0665", "2025-\u0660\u0667"],
 )
 def test_bad_periods_are_refused(text):
     with pytest.raises(ValueError):

@@ -1,0 +1,107 @@
+"""Audit requirements.lock with PyPI's project JSON, for when pip-audit cannot (`make audit`).
+
+pip-audit's PyPI service reads one JSON document per release (/pypi/NAME/VERSION/json). Some
+package indexes serve only the project's document (/pypi/NAME/json), whose `vulnerabilities`
+are those of the project's latest release. So this script can vouch for a pin only when it is
+the latest release: then every vulnerability PyPI lists for it applies to us. A pin behind the
+latest release cannot be checked this way and must be held back on purpose, with the reason
+in HELD_BACK (and docs/privacy.md).
+
+Exit status: 0 when every pin is the latest release with no known vulnerability (or one
+accepted in ACCEPTED), or held back with a reason; 1 otherwise, also when PyPI cannot be
+reached (unless AUDIT_OFFLINE_OK is set: CI). Standard library only: any Python 3.11.
+"""
+
+import json
+import os
+import sys
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+INDEX = "https://pypi.org/pypi/{name}/json"
+# Pins older than the latest release, and why they stay (docs/privacy.md says the same).
+HELD_BACK = {
+    "django": "5.2 LTS: Django 6 needs Python 3.12. Security fixes reach 5.2 in the same "
+    "release as 6.x (5.2.19 came out with 6.1.3 and 6.0.10).",
+    "django-treebeard": "Wagtail 8.0 requires django-treebeard<6; 5.3.1 is the newest 5.x.",
+    "django-tasks-db": "0.13 moves to Django 6's built-in tasks (on 5.2 only through its "
+    "`compat` extra) and adds two migrations: an upgrade of the production task queue that "
+    "needs its own test with a worker, not a pin bump.",
+    "jsonschema-rs": "Tests only (schemathesis 4.32 requires <0.61); never installed in "
+    "production.",
+}
+
+
+# Known vulnerabilities accepted for now, by id, and why they do not apply (none today). Also
+# handed to pip-audit (`--ignore-vuln`) by `make audit`.
+ACCEPTED: dict[str, str] = {}
+
+
+def normalise(name: str) -> str:
+    return name.lower().replace("_", "-").replace(".", "-")
+
+
+def pins(lock: Path) -> list[tuple[str, str]]:
+    found = []
+    for line in lock.read_text().splitlines():
+        line = line.split("#")[0].strip()
+        if line:
+            name, _, version = line.partition("==")
+            found.append((name, version))
+    return found
+
+
+def project(pin: tuple[str, str]) -> tuple[str, str, dict | str]:
+    name, version = pin
+    try:
+        with urllib.request.urlopen(INDEX.format(name=name), timeout=60) as response:
+            return name, version, json.load(response)
+    except OSError as error:
+        return name, version, f"not reachable: {error}"
+
+
+def main(lock: Path) -> int:
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(project, pins(lock)))
+    problems = unreachable = 0
+    for name, version, data in answers:
+        if isinstance(data, str):
+            print(f"FAIL {name} {version}: {data}")
+            unreachable += 1
+            continue
+        latest = data["info"]["version"]
+        if version != latest:
+            reason = HELD_BACK.get(normalise(name))
+            print(
+                f"{'held' if reason else 'FAIL'} {name} {version} (latest {latest}): "
+                f"{reason or 'behind the latest release: upgrade, or say why in HELD_BACK'}"
+            )
+            problems += reason is None
+            continue
+        for vulnerability in data.get("vulnerabilities") or []:
+            ids = {vulnerability["id"], *(vulnerability.get("aliases") or [])}
+            accepted = [ACCEPTED[i] for i in sorted(ids) if i in ACCEPTED]
+            fixed = ", ".join(vulnerability.get("fixed_in") or []) or "no fix yet"
+            verdict = f"accepted: {accepted[0]}" if accepted else f"fixed in {fixed}"
+            mark = "ok  " if accepted else "FAIL"
+            print(f"{mark} {name} {version}: {vulnerability['id']} ({verdict})")
+            problems += not accepted
+    audited = sum(1 for _n, v, d in answers if isinstance(d, dict) and d["info"]["version"] == v)
+    print(
+        f"{len(answers)} pins: {audited} are the latest release, checked against PyPI's "
+        f"vulnerability data; {problems} problem(s), {unreachable} not reachable."
+    )
+    if problems:
+        return 1
+    if unreachable and os.environ.get("AUDIT_OFFLINE_OK"):
+        print("WARNING: PyPI was not reachable for every pin (AUDIT_OFFLINE_OK is set).")
+        return 0
+    return 1 if unreachable else 0
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--ignore-args"]:  # ACCEPTED, as pip-audit options
+        print(" ".join(f"--ignore-vuln {vulnerability}" for vulnerability in ACCEPTED))
+        sys.exit(0)
+    sys.exit(main(Path(sys.argv[1] if len(sys.argv) > 1 else "requirements.lock")))
