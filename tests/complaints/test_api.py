@@ -274,7 +274,7 @@ def test_schema_documents_the_complaint_endpoints_and_their_fields(client):
     assert documented == accepted
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent sessions")
 def test_racing_requests_with_one_key_store_one_complaint(client):
     """Eight threads post the same key at once; the database's unique constraint decides."""

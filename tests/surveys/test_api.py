@@ -178,7 +178,7 @@ def test_the_schema_documents_the_survey_and_open_data_endpoints(client, site_tr
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent sessions")
 def test_racing_responses_about_one_complaint_store_one():
     """Eight threads send a response about one closed complaint at once, as a phone's outbox
