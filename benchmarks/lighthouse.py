@@ -69,8 +69,13 @@ def lost_points(report: dict) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=1, help="runs per page; the median is shown")
-    parser.add_argument("pages", nargs="*", choices=[[], *PAGES], help="default: all three")
+    parser.add_argument(
+        "pages", nargs="*", metavar="page", help=f"any of {', '.join(PAGES)} (default: all three)"
+    )
     args = parser.parse_args()
+    unknown = [page for page in args.pages if page not in PAGES]
+    if unknown:
+        parser.error(f"unknown page: {', '.join(unknown)}")
     if not LIGHTHOUSE.exists():
         print(f"Lighthouse not installed: run `npm ci` in {HERE.relative_to(Path.cwd())}.")
         return 0
