@@ -212,9 +212,12 @@ def test_server_errors_keep_it_queued_until_it_is_stored(context, demo_server):
     fill(page, text)
     send(page)
     # The server answered: the row says so and when it tries again, not "waiting for signal".
-    busy = page.locator("[data-outbox-list] li[data-state=queued] .outbox__status")
+    # (the row first reads "menunggu sinyal": it is written before the first attempt)
+    busy = page.locator(
+        "[data-outbox-list] li[data-state=queued] .outbox__status",
+        has_text="Server sedang sibuk; dicoba lagi",
+    )
     busy.first.wait_for()
-    assert busy.first.inner_text().startswith("Server sedang sibuk; dicoba lagi")
     shows_code(page, text, timeout=45000)
     assert len(answers) == 3
 
