@@ -142,6 +142,21 @@ def submitter(number, port, deadline, photos, stats, photo_share, resend_share):
                 time.sleep(0.2)
 
 
+def bench_database(work: Path, name: str, *, sqlite: bool) -> tuple[str, str]:
+    """Create the benchmark's throwaway database; return its name and DATABASE_URL."""
+    if sqlite:
+        return name, f"sqlite:///{work / 'bench.sqlite3'}"
+    subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
+    return name, f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def drop_bench_database(name: str, *, sqlite: bool) -> None:
+    if not sqlite:
+        subprocess.run(
+            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name], check=False
+        )
+
+
 def production_env(work: Path, database_url: str) -> dict:
     """Return the environment of a throwaway production server (fresh keys, no rate limit)."""
     return dict(
@@ -171,12 +186,9 @@ def main():
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="layanan-complaints-bench-"))
-    database = f"layanan_bench_{os.getpid()}"
-    if args.sqlite:
-        database_url = f"sqlite:///{work / 'bench.sqlite3'}"
-    else:
-        database_url = f"postgres://postgres@127.0.0.1:5432/{database}"
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+    database, database_url = bench_database(
+        work, f"layanan_bench_{os.getpid()}", sqlite=args.sqlite
+    )
     env = production_env(work, database_url)
     python = sys.executable
     server = None
@@ -270,11 +282,7 @@ def main():
         if server is not None:
             server.terminate()
             server.wait(10)
-        if not args.sqlite:
-            subprocess.run(
-                ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database],
-                check=False,
-            )
+        drop_bench_database(database, sqlite=args.sqlite)
 
 
 if __name__ == "__main__":

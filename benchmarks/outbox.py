@@ -35,7 +35,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from complaints_load import free_port, multipart, production_env  # noqa: E402
+from complaints_load import (  # noqa: E402
+    bench_database,
+    drop_bench_database,
+    free_port,
+    multipart,
+    production_env,
+)
 
 
 def phone_photo(seed: int) -> bytes:
@@ -246,12 +252,9 @@ def main():
     args = parser.parse_args()
 
     work = Path(tempfile.mkdtemp(prefix="layanan-outbox-bench-"))
-    database = f"layanan_outbox_{os.getpid()}"
-    if args.sqlite:
-        database_url = f"sqlite:///{work / 'bench.sqlite3'}"
-    else:
-        database_url = f"postgres://postgres@127.0.0.1:5432/{database}"
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", database], check=True)
+    database, database_url = bench_database(
+        work, f"layanan_outbox_{os.getpid()}", sqlite=args.sqlite
+    )
     env = production_env(work, database_url)
     python = sys.executable
     server = proxy = None
@@ -374,11 +377,7 @@ def main():
         if server is not None:
             server.terminate()
             server.wait(10)
-        if not args.sqlite:
-            subprocess.run(
-                ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", database],
-                check=False,
-            )
+        drop_bench_database(database, sqlite=args.sqlite)
 
 
 if __name__ == "__main__":
