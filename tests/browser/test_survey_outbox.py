@@ -183,6 +183,9 @@ def test_a_busy_server_is_not_called_a_lost_signal(context, demo_server):
     )
     page = context.new_page()
     page.goto(f"{demo_server}/survei/{SERVICE}/")
+    # A worker that activates later asks for a Background Sync, which sends everything waiting:
+    # after the unroute below it would send the answers before "Coba sekarang" is pressed.
+    controlled(page)
     text = marker()
     answer(page, text)
     send(page)
