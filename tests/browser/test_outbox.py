@@ -166,23 +166,30 @@ def test_offline_submit_survives_closing_the_browser(browser, demo_server, tmp_p
 # 3. connection cut in the middle of the upload
 def test_upload_cut_off_is_sent_again(context, demo_server, tmp_path):
     calls = []
+    seen_queued = []
 
     def cut_first(route):
         calls.append(route.request.headers.get("idempotency-key"))
-        if len(calls) == 1:
-            route.abort("connectionreset")  # the server never gets the whole request
+        # The server never gets the whole request: the first time, and again until the test
+        # has seen the phone say so (a retry comes 2.5 to 5 s later, a short window to catch
+        # on a loaded machine).
+        if len(calls) == 1 or not seen_queued:
+            route.abort("connectionreset")
         else:
             route.continue_()
 
     page = context.new_page()
     context.route(API, cut_first)
     page.goto(demo_server + FORM)
+    # A worker activating later asks for a Background Sync that sends at once: let it settle.
+    controlled(page)
     text = marker()
     fill(page, text)
     page.get_by_label("Foto (tidak wajib)").set_input_files(str(photo(tmp_path, 3000, 2000)))
     send(page)
     queued_row(page)
-    code = shows_code(page, text)
+    seen_queued.append(True)
+    code = shows_code(page, text, timeout=60000)
     assert len(calls) >= 2 and len(set(calls)) == 1, calls  # the same key every time
     assert stored_photo(code)
 
@@ -208,6 +215,7 @@ def test_server_errors_keep_it_queued_until_it_is_stored(context, demo_server):
     page = context.new_page()
     context.route(API, flaky)
     page.goto(demo_server + FORM)
+    controlled(page)  # no Background Sync from a worker activating mid-test
     text = marker()
     fill(page, text)
     send(page)
