@@ -6,6 +6,7 @@ no cookie: a tracking code is what identifies a complaint, so these forms carry 
 cached by the service worker. Abuse is held back by rate limits, a honeypot and idempotency.
 """
 
+import hashlib
 import uuid
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.db import DatabaseError
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
@@ -51,8 +53,7 @@ def complaint_new(request):
             initial["category"] = request.GET["kategori"]
         if request.GET.get("jenis") in Complaint.Kind.values:
             initial["kind"] = request.GET["jenis"]
-        form = ComplaintSubmitForm(initial=initial)
-        return _form_page(request, form, key=uuid.uuid4().hex)
+        return _empty_form_page(request, ComplaintSubmitForm(initial=initial))
 
     try:
         key = idempotency_key_clean(request.POST.get("idempotency_key"))
@@ -69,17 +70,19 @@ def complaint_new(request):
         if form.is_bot():
             return _form_page(request, form, key, status=400, refused=True)
         existing = Complaint.objects.filter(idempotency_key=key).first()
-        if existing is not None:
-            if services.complaint_is_repeat(existing, form.service_data(), form.cleaned_data):
-                # A double tap or a resent form: show what was stored.
-                return redirect("complaint-receipt", code=existing.tracking_code)
-            # The same form page (e.g. kept offline) used again for another complaint: a key
-            # derived from both, so a double tap of this second complaint still stores one.
+        if existing is not None and not services.complaint_is_repeat(
+            existing, form.service_data(), form.cleaned_data
+        ):
+            # The same form page (kept by the browser or offline) used again for another
+            # complaint: a key derived from both, so a double tap of it still stores one.
             key = services.complaint_derived_key(key, form.service_data(), form.cleaned_data)
-        else:
-            wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
-            if wait:
-                return _limited(request, "complaints/new.html", _form_context(form, key), wait)
+            existing = Complaint.objects.filter(idempotency_key=key).first()
+        if existing is not None:
+            # A double tap or a resent form: show what was stored (never counted as abuse).
+            return redirect("complaint-receipt", code=existing.tracking_code)
+        wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
+        if wait:
+            return _limited(request, "complaints/new.html", _form_context(form, key), wait)
         complaint, _created = services.complaint_submit(
             data=form.service_data(),
             category=form.cleaned_data["category"],
@@ -130,6 +133,23 @@ def _form_context(form, key, **flags):
         "categories": selectors.complaint_categories(),
         **flags,
     }
+
+
+def _empty_form_page(request, form):
+    """Answer the empty form; `304` when the reader's copy of it is still the current one.
+
+    Each copy carries its own idempotency key (for the post without JavaScript), so the page is
+    private to the browser, but its ETag is of the page without the key: a repeat visit costs a
+    revalidation, and the browser keeps the copy and the key it has. A key used again for
+    another complaint gets a derived one (complaint_new), so nothing is merged or lost.
+    """
+    key = uuid.uuid4().hex
+    response = _form_page(request, form, key)
+    keyless = response.content.replace(key.encode(), b"")
+    etag = f'W/"{hashlib.md5(keyless, usedforsecurity=False).hexdigest()}"'
+    response["ETag"] = etag
+    patch_cache_control(response, private=True, no_cache=True)
+    return get_conditional_response(request, etag=etag, response=response)
 
 
 def _form_page(request, form, key, status=200, **flags):

@@ -5,7 +5,7 @@ from unittest import mock
 from django.db import OperationalError
 from django.test import override_settings
 
-from cms.complaints.models import Complaint
+from cms.complaints.models import Complaint, ComplaintCategory
 from tests.utils import count_queries, main_text, soup
 
 from .helpers import PERSONAL, VALID, advance, jpeg_bytes, officer, submit, upload
@@ -377,3 +377,40 @@ def test_my_complaints_page_is_the_same_for_everyone_and_never_indexed(site_tree
     assert page.find("noscript") is not None  # says what to do without JavaScript
     assert client.post("/pengaduan/saya/").status_code == 405
     assert client.get("/en/pengaduan/saya/").status_code == 200
+
+
+def test_a_repeat_visit_of_the_form_is_a_304_and_keeps_the_browsers_key(site_tree, client):
+    """Each copy of the form carries its own key, but its ETag leaves the key out: a browser
+    revalidating its copy gets 304 with no body (and goes on using the key it has)."""
+    first, second = client.get(NEW), client.get(NEW)
+    keys = [
+        soup(r).find("input", attrs={"name": "idempotency_key"})["value"] for r in (first, second)
+    ]
+    assert len(set(keys)) == 2 and all(len(key) == 32 for key in keys)
+    assert first["ETag"] == second["ETag"] and first["ETag"].startswith('W/"')
+    assert {"private", "no-cache"} <= {part.strip() for part in first["Cache-Control"].split(",")}
+
+    again = client.get(NEW, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304 and again.content == b""
+    assert again["ETag"] == first["ETag"]
+
+
+def test_the_forms_etag_changes_with_what_it_shows(site_tree, client):
+    before = client.get(NEW)["ETag"]
+    ComplaintCategory.objects.create(name="Air bersih", slug="air-bersih")
+    after = client.get(NEW)
+    assert after["ETag"] != before
+    assert client.get(NEW, headers={"If-None-Match": before}).status_code == 200
+    assert client.get("/en" + NEW)["ETag"] not in (before, after["ETag"])
+
+
+@override_settings(COMPLAINT_SUBMIT_RATE=1)
+def test_a_reused_form_key_is_still_counted_by_the_rate_limit(site_tree, client):
+    """A kept copy of the form used for a second complaint stores it under a derived key; that
+    is a new complaint, so the rate limit counts it (a double tap of it is not counted)."""
+    assert client.post(NEW, form_data()).status_code == 302
+    other = form_data(description="Lampu jalan di gang mawar mati sejak kemarin.")
+    response = client.post(NEW, other)
+    assert response.status_code == 429
+    assert Complaint.objects.count() == 1
+    assert client.post(NEW, form_data()).status_code == 302  # the first one again: its receipt
