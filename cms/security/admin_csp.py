@@ -6,14 +6,18 @@
   static/security/admin-init.js makes the call. The date and time widgets and the inline
   panels get the same treatment in our copies of their templates (templates/wagtailadmin/).
 - The rich-text editor (Draftail) renders `<style>` elements whose text depends on the
-  editor's block keys, so no hash can name them: under /admin/ the policy allows inline
-  `<style>` elements (`style-src-elem`), never inline `style=""` attributes, never scripts.
+  editor's block keys, so no hash can name them. Every admin page loads
+  static/security/admin-style-nonce.js first (our templates/wagtailadmin/admin_base.html),
+  with the page's nonce; it gives the nonce to each `<style>` element a script creates, and
+  `style-src-elem` allows that nonce. A `<style>` in markup, `style=""` attributes and inline
+  scripts stay refused.
 - The focal-point cropper (Jcrop) probes for touch events by setting `ontouchstart="return;"`
   on a detached element: that one handler text is allowed by its hash.
 
 docs/privacy.md lists this; tests/browser/test_csp.py proves it with the policy enforced.
 """
 
+from csp.constants import NONCE
 from django.utils.html import json_script
 from django.utils.safestring import mark_safe
 from wagtail.admin.widgets.chooser import BaseChooser
@@ -30,10 +34,11 @@ def admin_directives(directives: dict) -> dict:
     for `<style>` elements and event-handler attributes only; style attributes and every
     script still follow the site's policy.
     """
-    # Without the site's hash: a hash in a directive makes browsers ignore 'unsafe-inline'.
+    # The site's hash is for its 500 page only; NONCE becomes 'nonce-…' when the page used
+    # request.csp_nonce (admin_base.html), and is dropped otherwise.
     styles = [source for source in directives["style-src"] if not source.startswith("'sha")]
     return {
-        "style-src-elem": [*styles, "'unsafe-inline'"],
+        "style-src-elem": [*styles, NONCE],
         "script-src-attr": ["'unsafe-hashes'", JCROP_TOUCH_PROBE, "'report-sample'"],
     }
 

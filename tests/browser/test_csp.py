@@ -157,6 +157,11 @@ def test_page_editor_works_under_the_enforced_policy(csp_page, demo_server):
     editor.click()
     page.keyboard.type(" Uji CSP.")
     assert "Uji CSP." in editor.inner_text()
+    # Its <style> elements got the page's nonce from admin-style-nonce.js and apply.
+    styles = page.evaluate(
+        "[...document.querySelectorAll('style')].map(s => [Boolean(s.nonce), s.sheet !== null])"
+    )
+    assert styles and all(nonce and applied for nonce, applied in styles), styles
 
     # StreamField: the block picker opens and adds a block.
     blocks = page.locator("[data-streamfield-child]").count()
@@ -187,3 +192,12 @@ def test_page_editor_works_under_the_enforced_policy(csp_page, demo_server):
     assert page.evaluate("window.__csp") == []
     assert messages == []
     assert errors == []
+
+    # A <style> in markup (as injected HTML would be) has no nonce: refused, not applied.
+    page.evaluate(
+        "document.body.insertAdjacentHTML('beforeend',"
+        " '<style id=lk-injected>body { display: none }</style>')"
+    )
+    page.wait_for_function("window.__csp.length > 0")
+    assert page.evaluate("document.getElementById('lk-injected').sheet") is None
+    assert page.evaluate("window.__csp")[0].startswith("style-src-elem")
