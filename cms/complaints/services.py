@@ -81,7 +81,11 @@ def _fingerprint(data: dict, category: ComplaintCategory, photo) -> str:
     canonical["reporter_nik"] = lookup_hash(canonical["reporter_nik"], "nik")
     canonical["category"] = category.slug
     canonical["photo"] = str(getattr(photo, "size", "") or "")
-    return hashlib.sha256(json.dumps(canonical, sort_keys=True).encode()).hexdigest()
+    # Keyed: the text beside it is stored in clear, so a plain hash would let anyone holding a
+    # copy of the database try every phone number until one matches (encryption undone).
+    key = settings.PERSONAL_DATA_HASH_KEY.encode()
+    message = b"fingerprint:" + json.dumps(canonical, sort_keys=True).encode()
+    return hmac.new(key, message, hashlib.sha256).hexdigest()
 
 
 _muted: contextvars.ContextVar[bool] = contextvars.ContextVar("notifications_muted", default=False)
@@ -453,6 +457,7 @@ ERASED = {
     "reporter_email": "",
     "reporter_nik": "",
     "reporter_nik_hash": "",
+    "idempotency_fingerprint": "",  # a keyed hash of the details above among the rest
 }
 
 

@@ -73,7 +73,7 @@ def test_admins_read_the_log_officers_do_not(client, officer, django_user_model)
 
 
 def closed(days_ago, status=Complaint.Status.DONE):
-    complaint = submit()
+    complaint = submit(idempotency_key=f"retention-{days_ago}-{status}")
     Complaint.objects.filter(pk=complaint.pk).update(
         status=status, closed_at=NOW - datetime.timedelta(days=days_ago)
     )
@@ -96,10 +96,12 @@ def test_retention_erases_personal_data_of_long_closed_complaints_only(settings)
             "",
         )
         assert complaint.reporter_phone_hash == ""
+        assert complaint.idempotency_fingerprint == ""  # a keyed hash of them among the rest
         assert complaint.description  # the complaint itself stays
     for complaint in (recent, still_open):
         complaint.refresh_from_db()
         assert complaint.reporter_name == PERSONAL[0]
+    assert recent.idempotency_fingerprint
     with connection.cursor() as cursor:
         cursor.execute("SELECT reporter_name FROM complaints_complaint WHERE id = %s", [old.pk])
         assert cursor.fetchone()[0] == ""

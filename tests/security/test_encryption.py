@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
 
+from cms.complaints import services
 from cms.complaints.models import Complaint
 from tests.complaints.helpers import submit
 
@@ -84,3 +85,14 @@ def test_phone_search_needs_the_personal_data_permission(client, viewer):
     client.force_login(viewer)
     response = client.get(reverse("complaints:index"), {"q": PHONE})
     assert mine.tracking_code not in response.content.decode()
+
+
+def test_the_stored_fingerprint_of_a_complaint_is_keyed(settings):
+    """The idempotency fingerprint covers the reporter's details next to text stored in clear:
+    unkeyed, a copy of the database would let anyone try every phone number against it."""
+    complaint = submit(reporter_phone=PHONE, idempotency_key="fingerprint-key-1")
+    data = {field: getattr(complaint, field) for field in services.SUBMIT_FIELDS}
+    stored = complaint.idempotency_fingerprint
+    assert stored == services._fingerprint(data, complaint.category, None)
+    settings.PERSONAL_DATA_HASH_KEY = "another-key-for-this-test"
+    assert services._fingerprint(data, complaint.category, None) != stored
