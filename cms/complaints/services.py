@@ -510,6 +510,9 @@ def data_request_submit(*, code: str, contact: str, kind: str, message: str = ""
         complaint=complaint, kind=kind, message=(message or "").strip()[:2000]
     )
     _data_request_event(data_request, Event.DATA_REQUEST, None, data_request.get_kind_display)
+    from .tasks import notify_staff_data_request
+
+    _on_commit_enqueue(notify_staff_data_request, data_request.pk)
     return data_request
 
 

@@ -7,14 +7,17 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
+from django.db.models import Q
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+from wagtail.models import Site
 
 from .messaging import get_sender, international_number
-from .models import Complaint, ComplaintEvent
+from .models import Complaint, ComplaintEvent, DataRequest
 from .selectors import STAFF_GROUP
 
 logger = logging.getLogger(__name__)
@@ -83,6 +86,61 @@ def notify_staff_resident_reply(complaint_id: int, event_id: int | None) -> int:
             "status": complaint.get_status_display(),
             "message": message,
             "url": _admin_url(complaint),
+        }
+    send_mail(subject, body, None, recipients)
+    return len(recipients)
+
+
+def personal_data_recipients() -> list[str]:
+    """Return the addresses of staff who may handle data requests, and the DPO, without repeats.
+
+    Those are active users with "Can see reporters' personal data" (through a group, directly,
+    or as superusers) and the data protection officer named in the site settings.
+    """
+    from pages.models import KecamatanSettings  # noqa: PLC0415 (pages imports complaints)
+
+    permission = Permission.objects.filter(
+        content_type__app_label="complaints", codename="view_personal_data"
+    ).first()
+    users = (
+        get_user_model()
+        .objects.filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions=permission)
+            | Q(user_permissions=permission),
+            is_active=True,
+        )
+        .exclude(email="")
+        .distinct()
+    )
+    permitted = list(users.order_by("pk").values_list("email", flat=True))
+    site = Site.objects.filter(is_default_site=True).first()
+    officer = KecamatanSettings.for_site(site).dpo_email if site else ""
+    return list(dict.fromkeys([*([officer] if officer else []), *permitted]))
+
+
+@task()
+def notify_staff_data_request(data_request_id: int) -> int:
+    """Email who handles residents' data requests that one arrived and when it is due.
+
+    The mail names the request and its kind only: nothing personal, not the resident's message.
+    """
+    data_request = DataRequest.objects.get(pk=data_request_id)
+    recipients = personal_data_recipients()
+    if not recipients:
+        return 0
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Personal data request no. %(number)s: %(kind)s") % {
+            "number": data_request.pk,
+            "kind": data_request.get_kind_display(),
+        }
+        body = _(
+            "A resident has asked about their personal data (UU PDP).\n\n"
+            "Request: %(kind)s\nAnswer by: %(due)s\n\nOpen it: %(url)s"
+        ) % {
+            "kind": data_request.get_kind_display(),
+            "due": timezone.localtime(data_request.due_at).strftime("%d-%m-%Y %H:%M"),
+            "url": _absolute(reverse("data-requests:inspect", args=[data_request.pk])),
         }
     send_mail(subject, body, None, recipients)
     return len(recipients)

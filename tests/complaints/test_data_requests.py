@@ -9,11 +9,13 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Site
 
 from cms.complaints import services
 from cms.complaints.models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest
 from cms.security.crypto import lookup_hash
 from cms.security.models import PersonalDataAccess
+from pages.models import KecamatanSettings
 from tests.utils import main_text, soup, text_of
 
 from .helpers import PERSONAL, VALID, submit
@@ -449,3 +451,48 @@ def test_no_history_entry_of_a_handled_request_holds_personal_data(officer_clien
     messages = " ".join(ComplaintEvent.objects.values_list("message", flat=True))
     for secret in (*secrets(None), "Rahayuningsih"):
         assert secret not in messages
+
+
+def test_a_new_request_is_mailed_to_who_handles_it_and_the_dpo(
+    site_tree, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The 3 x 24 hours run from the request: who may handle it (and the data protection
+    officer) hear of it at once, with nothing personal in the mail."""
+    site_settings = KecamatanSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.dpo_email = "ppdp@kecamatan.example.go.id"
+    site_settings.save()
+    officer, admin, editor = (
+        member("Petugas Pengaduan"),
+        member("Admin"),
+        member("Editor Konten"),
+    )
+    for user in (officer, admin, editor):
+        user.email = f"{user.username}@kecamatan.example.go.id"
+        user.save()
+    complaint = submit()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        recorded = data_request(kind=Kind.ERASURE, complaint=complaint)
+
+    [mail] = mailoutbox
+    assert mail.to == ["ppdp@kecamatan.example.go.id", officer.email, admin.email]
+    assert f"no. {recorded.pk}" in mail.subject and "Hapus" in mail.subject
+    assert detail_url(recorded) in mail.body
+    assert timezone.localtime(recorded.due_at).strftime("%d-%m-%Y %H:%M") in mail.body
+    for secret in secrets(complaint):
+        assert secret not in mail.subject + mail.body
+
+
+def test_a_wrong_proof_mails_nobody(
+    site_tree, member, mailoutbox, django_capture_on_commit_callbacks
+):
+    officer = member("Petugas Pengaduan")
+    officer.email = "petugas@kecamatan.example.go.id"
+    officer.save()
+    complaint = submit()
+    with django_capture_on_commit_callbacks(execute=True):
+        refused = services.data_request_submit(
+            code=complaint.tracking_code, contact="0899 0000 0000", kind=Kind.ACCESS
+        )
+    assert refused is None
+    assert mailoutbox == []
