@@ -77,6 +77,9 @@ def complaint_new(request):
             # complaint: a key derived from both, so a double tap of it still stores one.
             key = services.complaint_derived_key(key, form.service_data(), form.cleaned_data)
             existing = Complaint.objects.filter(idempotency_key=key).first()
+        if existing is None:
+            # Back, then Send again: the kept text arrives with a new page's key.
+            existing = services.complaint_recent_twin(form.service_data(), form.cleaned_data)
         if existing is not None:
             # A double tap or a resent form: show what was stored (never counted as abuse).
             return redirect("complaint-receipt", code=existing.tracking_code)

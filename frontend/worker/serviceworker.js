@@ -147,10 +147,14 @@ function networkOnly(url) {
 }
 
 /* A response we may keep: complete, ours, not personal. (Browsers hide Set-Cookie from workers;
- * the check stays so a future header change cannot slip through.) */
+ * the check stays so a future header change cannot slip through.) `private` means personal,
+ * except on the complaint form: each copy carries its own idempotency key, kept from shared
+ * caches but not from this phone (frontend/complaints.py). */
 function storable(response, html) {
   if (!response || !response.ok || response.type !== "basic" || response.redirected) return false;
-  if (/private|no-store/i.test(response.headers.get("Cache-Control") || "")) return false;
+  var control = response.headers.get("Cache-Control") || "";
+  if (/no-store/i.test(control)) return false;
+  if (/private/i.test(control) && !isComplaintForm(new URL(response.url))) return false;
   if (response.headers.has("Set-Cookie")) return false;
   return !html || (response.headers.get("Content-Type") || "").indexOf("text/html") === 0;
 }

@@ -119,7 +119,8 @@ def test_manifest_icons_and_screenshot_are_real_pngs(context, demo_server):
 
 
 def test_pages_read_open_offline_and_others_show_the_offline_page(context, demo_server):
-    """After a first visit, the home page, the announcements and what was read open offline."""
+    """After a first visit, the home page, the announcements, the complaint form and what was
+    read open offline."""
     page = context.new_page()
     errors, outside = watch(page, demo_server)
     page.goto(demo_server + INFOGRAPHIC)  # the first page ever: read before the worker ran
@@ -140,6 +141,8 @@ def test_pages_read_open_offline_and_others_show_the_offline_page(context, demo_
         (demo_server + "/pengumuman/", "Pengumuman"),
         (article_url, article_title),
         (demo_server + INFOGRAPHIC, "Alur layanan PATEN"),
+        # Kept at install though never opened, and private (its own idempotency key).
+        (demo_server + "/pengaduan/baru/", "Kirim pengaduan atau permohonan"),
     ]:
         response = page.goto(url)
         assert response.status == 200, url

@@ -1,9 +1,11 @@
 """The resident's pages: form, receipt, tracking, follow-up, public list, photos."""
 
+import datetime
 from unittest import mock
 
 from django.db import OperationalError
 from django.test import override_settings
+from django.utils import timezone
 
 from cms.complaints.models import Complaint, ComplaintCategory
 from tests.utils import count_queries, main_text, soup
@@ -109,8 +111,17 @@ def test_honeypot_refuses_bots(site_tree, client):
 @override_settings(COMPLAINT_SUBMIT_RATE=2)
 def test_too_many_submissions_get_429_with_a_clear_message(site_tree, client):
     for number in range(2):
-        client.post(NEW, form_data(idempotency_key=f"rate-key-000{number}"))
-    response = client.post(NEW, form_data(idempotency_key="rate-key-0009"))
+        client.post(
+            NEW,
+            form_data(
+                idempotency_key=f"rate-key-000{number}",
+                description=f"Jalan berlubang nomor {number} di depan balai desa.",
+            ),
+        )
+    response = client.post(
+        NEW,
+        form_data(idempotency_key="rate-key-0009", description="Lampu jalan mati di gang mawar."),
+    )
     assert response.status_code == 429
     assert int(response["Retry-After"]) > 0
     assert "Terlalu banyak" in main_text(response)
@@ -414,3 +425,22 @@ def test_a_reused_form_key_is_still_counted_by_the_rate_limit(site_tree, client)
     assert response.status_code == 429
     assert Complaint.objects.count() == 1
     assert client.post(NEW, form_data()).status_code == 302  # the first one again: its receipt
+
+
+def test_back_then_send_again_without_javascript_stores_one(site_tree, client):
+    """Back after the receipt reloads the form (a new key) but the browser keeps the text:
+    sending that again within half an hour is the same complaint, not a second one."""
+    first = client.post(NEW, form_data(idempotency_key="back-key-0001"))
+    again = client.post(NEW, form_data(idempotency_key="back-key-0002"))
+    assert Complaint.objects.count() == 1
+    assert again.status_code == 302 and again["Location"] == first["Location"]
+    # Changed text is another complaint.
+    client.post(NEW, form_data(idempotency_key="back-key-0003", description="Lampu jalan mati."))
+    assert Complaint.objects.count() == 2
+
+
+def test_the_same_text_later_is_a_new_complaint(site_tree, client):
+    client.post(NEW, form_data(idempotency_key="later-key-0001"))
+    Complaint.objects.update(created_at=timezone.now() - datetime.timedelta(minutes=31))
+    client.post(NEW, form_data(idempotency_key="later-key-0002"))
+    assert Complaint.objects.count() == 2
