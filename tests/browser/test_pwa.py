@@ -329,6 +329,11 @@ def test_iphone_gets_a_link_to_the_illustrated_help(browser, demo_server):
     assert page.locator("h1").inner_text() == "Pasang aplikasi"
     assert page.locator("#iphone + ol.steps > li svg").count() == 3
     assert "Tambah ke Layar Utama" in page.locator("main").inner_text()
+    # The help page itself offers no banner pointing at itself (the page script has run).
+    page.wait_for_function("document.readyState === 'complete'")
+    assert page.locator(".install-banner").count() == 0
+    page.goto(demo_server + "/pengumuman/")
+    page.locator(".install-banner").wait_for()
     context.close()
 
 

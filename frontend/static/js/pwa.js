@@ -71,6 +71,9 @@
     var template = document.getElementById("install-banner");
     if (!template || standalone() || remember(DISMISSED) || $(".install-banner")) return null;
     var node = template.content.firstElementChild.cloneNode(true);
+    var help = $("[data-install-help]", node);
+    // Not on the help page itself (a template's link resolves against no page: resolve it here).
+    if (kind === "ios" && help && new URL(help.getAttribute("href"), location.href).pathname === location.pathname) return null;
     var other = $(kind === "ios" ? "[data-install-button]" : "[data-install-help]", node);
     other.parentNode.removeChild(other);
     $("[data-install-dismiss]", node).addEventListener("click", function () {
