@@ -490,12 +490,26 @@ def complaint_personal_data_erase(complaints: QuerySet[Complaint]) -> int:
     """Erase the reporter's personal data of `complaints`; return how many complaints.
 
     The one erasure used by the retention purge and by a resident's erasure request. What the
-    resident wrote in their data requests goes too.
+    resident wrote in their data requests and the complaint's photo go too.
     """
     DataRequest.objects.filter(complaint__in=complaints.values("pk")).exclude(message="").update(
         message=""
     )
-    return complaints.update(**ERASED)
+    # The photo too: it may show the resident's home, face or house number. Its file goes once
+    # the erasure is committed (a rolled-back erasure keeps it).
+    photos = list(complaints.exclude(photo="").values_list("photo", flat=True))
+    if photos:
+        storage = Complaint._meta.get_field("photo").storage
+
+        def delete_files():
+            for name in photos:
+                try:
+                    storage.delete(name)
+                except OSError:
+                    logger.warning("Could not delete an erased complaint photo: %s", name)
+
+        transaction.on_commit(delete_files)
+    return complaints.update(**ERASED, photo="")
 
 
 def data_request_proof_matches(complaint: Complaint | None, contact: str) -> bool:

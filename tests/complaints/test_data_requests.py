@@ -18,7 +18,7 @@ from cms.security.models import PersonalDataAccess
 from pages.models import KecamatanSettings
 from tests.utils import main_text, soup, text_of
 
-from .helpers import PERSONAL, VALID, submit
+from .helpers import PERSONAL, VALID, submit, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -496,3 +496,23 @@ def test_a_wrong_proof_mails_nobody(
         )
     assert refused is None
     assert mailoutbox == []
+
+
+def test_erasure_deletes_the_photo_file_once_committed(django_capture_on_commit_callbacks):
+    """A photo may show the resident's home or face: erasing their data deletes it too."""
+    complaint = submit(photo=upload())
+    storage = Complaint._meta.get_field("photo").storage
+    name = complaint.photo.name
+    assert name and storage.exists(name)
+    other = submit(photo=upload(), description="Lampu jalan di gang mawar mati sejak kemarin.")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.complaint_personal_data_erase(Complaint.objects.filter(pk=complaint.pk))
+    complaint.refresh_from_db()
+    assert not complaint.photo
+    assert storage.exists(name)  # not before the erasure is committed
+    for callback in callbacks:
+        callback()
+    assert not storage.exists(name)
+    other.refresh_from_db()
+    assert other.photo and storage.exists(other.photo.name)

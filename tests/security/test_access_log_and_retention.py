@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from cms.complaints.models import Complaint
 from cms.security.models import PersonalDataAccess
-from tests.complaints.helpers import PERSONAL, submit
+from tests.complaints.helpers import PERSONAL, submit, upload
 from tests.utils import text_of
 
 NOW = timezone.now()
@@ -72,8 +72,8 @@ def test_admins_read_the_log_officers_do_not(client, officer, django_user_model)
     assert client.get(reverse("personal-data-access:add")).status_code in (302, 403)
 
 
-def closed(days_ago, status=Complaint.Status.DONE):
-    complaint = submit(idempotency_key=f"retention-{days_ago}-{status}")
+def closed(days_ago, status=Complaint.Status.DONE, **extra):
+    complaint = submit(idempotency_key=f"retention-{days_ago}-{status}", **extra)
     Complaint.objects.filter(pk=complaint.pk).update(
         status=status, closed_at=NOW - datetime.timedelta(days=days_ago)
     )
@@ -110,3 +110,11 @@ def test_retention_erases_personal_data_of_long_closed_complaints_only(settings)
     call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     recent.refresh_from_db()
     assert recent.reporter_name == ""
+
+
+@pytest.mark.django_db
+def test_retention_erases_the_photo_of_a_complaint_without_other_personal_data():
+    old = closed(731, reporter_name="", reporter_phone="", reporter_email="", photo=upload())
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    old.refresh_from_db()
+    assert not old.photo

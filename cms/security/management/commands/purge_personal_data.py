@@ -2,8 +2,8 @@
 
 Run daily (cron, docs/privacy.md). A complaint closed more than PERSONAL_DATA_RETENTION_DAYS
 ago (env DJANGO_PERSONAL_DATA_RETENTION_DAYS, default 730 = 2 years) loses the reporter's
-name, phone, email and NIK with their look-up hashes, and what the resident wrote in data
-requests; the complaint text, category, dates and status stay, so statistics are unchanged.
+name, phone, email and NIK with their look-up hashes, the photo, and what the resident wrote
+in data requests; the complaint text, category, dates and status stay, so statistics are unchanged.
 The erasure is services.complaint_personal_data_erase, the same as for an erasure request.
 """
 
@@ -28,6 +28,7 @@ def purgeable(now=None):
             | ~Q(reporter_phone="")
             | ~Q(reporter_email="")
             | ~Q(reporter_nik="")
+            | ~Q(photo="")
             | Q(data_requests__message__gt="")
         )
         .distinct()
