@@ -20,17 +20,46 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 INDEX = "https://pypi.org/pypi/{name}/json"
-# Pins older than the latest release, and why they stay (docs/privacy.md says the same).
+# Pins older than the latest release: the release series they are held to, and why. A held pin
+# must still be the newest stable release of its series (security fixes reach a series as patch
+# releases: Django 5.2.x), or the audit fails. docs/privacy.md says the same.
 HELD_BACK = {
-    "django": "5.2 LTS: Django 6 needs Python 3.12. Security fixes reach 5.2 in the same "
-    "release as 6.x (5.2.19 came out with 6.1.3 and 6.0.10).",
-    "django-treebeard": "Wagtail 8.0 requires django-treebeard<6; 5.3.1 is the newest 5.x.",
-    "django-tasks-db": "0.13 moves to Django 6's built-in tasks (on 5.2 only through its "
-    "`compat` extra) and adds two migrations: an upgrade of the production task queue that "
-    "needs its own test with a worker, not a pin bump.",
-    "jsonschema-rs": "Tests only (schemathesis 4.32 requires <0.61); never installed in "
-    "production.",
+    "django": (
+        "5.2",
+        "5.2 LTS: Django 6 needs Python 3.12. Security fixes reach 5.2 in the same release as "
+        "6.x (5.2.19 came out with 6.1.3 and 6.0.10).",
+    ),
+    "django-treebeard": ("5", "Wagtail 8.0 requires django-treebeard<6."),
+    "django-tasks-db": (
+        "0.12",
+        "0.13 moves to Django 6's built-in tasks (on 5.2 only through its `compat` extra) and "
+        "adds two migrations: an upgrade of the production task queue that needs its own test "
+        "with a worker, not a pin bump.",
+    ),
+    "jsonschema-rs": (
+        "0.60",
+        "Tests only (schemathesis 4.32 requires <0.61); never installed in production.",
+    ),
 }
+
+
+def stable_key(version: str) -> tuple[int, ...] | None:
+    """Return a sortable key of a final release ("5.2.19"), None for a pre-release or odd one."""
+    parts = version.split(".")
+    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else None
+
+
+def newest_in_series(releases: dict, series: str) -> str | None:
+    """Return the newest final, not yanked release of `releases` whose version is `series`.x."""
+    found = []
+    for version, files in releases.items():
+        key = stable_key(version)
+        if key is None or not (version == series or version.startswith(series + ".")):
+            continue
+        if files and all(file.get("yanked") for file in files):
+            continue
+        found.append((key, version))
+    return max(found)[1] if found else None
 
 
 # Known vulnerabilities accepted for now, by id, and why they do not apply (none today). Also
@@ -72,12 +101,17 @@ def main(lock: Path) -> int:
             continue
         latest = data["info"]["version"]
         if version != latest:
-            reason = HELD_BACK.get(normalise(name))
-            print(
-                f"{'held' if reason else 'FAIL'} {name} {version} (latest {latest}): "
-                f"{reason or 'behind the latest release: upgrade, or say why in HELD_BACK'}"
-            )
-            problems += reason is None
+            series, reason = HELD_BACK.get(normalise(name), (None, None))
+            newest = newest_in_series(data.get("releases") or {}, series) if series else None
+            if reason and newest == version:
+                print(f"held {name} {version} (latest {latest}; newest of {series}.x): {reason}")
+                continue
+            if reason:
+                why = f"held to {series}.x, whose newest release is {newest}: upgrade within it"
+            else:
+                why = "behind the latest release: upgrade, or say why in HELD_BACK"
+            print(f"FAIL {name} {version} (latest {latest}): {why}")
+            problems += 1
             continue
         for vulnerability in data.get("vulnerabilities") or []:
             ids = {vulnerability["id"], *(vulnerability.get("aliases") or [])}
