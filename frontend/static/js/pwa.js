@@ -176,9 +176,10 @@
       });
       var nav = performance.getEntriesByType && performance.getEntriesByType("navigation")[0];
       var html = (nav && nav.encodedBodySize) || new Blob([document.documentElement.outerHTML]).size;
-      // HEAD: the size of each image without downloading it.
+      // HEAD: the size of the page (compressed, as it travels; a page the worker answered
+      // reports its unpacked size above) and of each image, without downloading them.
       return Promise.all(
-        urls.map(function (url) {
+        [location.href.split("#")[0]].concat(urls).map(function (url) {
           return fetch(url, { method: "HEAD" })
             .then(function (response) {
               return Number(response.headers.get("Content-Length")) || 0;
@@ -188,11 +189,12 @@
             });
         })
       ).then(function (sizes) {
+        var page = sizes.shift() || html;
         return {
           images: urls,
           bytes: sizes.reduce(function (a, b) {
             return a + b;
-          }, html),
+          }, page),
         };
       });
     });
