@@ -1,5 +1,7 @@
 """django-axes: lock-out after repeated failures, per user name and real client address."""
 
+import re
+
 import pytest
 from django.core.management import call_command
 
@@ -29,6 +31,7 @@ def test_locked_out_after_five_failures_with_an_indonesian_message(unverified_cl
     assert int(locked["Retry-After"]) == 30 * 60
     text = text_of(locked)
     assert "Coba lagi setelah pukul" in text and "30 menit" in text
+    assert re.search(r"pukul \d\d:\d\d WIB", text)  # the kecamatan's time zone, named
     # Even the right password waits now.
     assert attempt(unverified_client, PASSWORD).status_code == 429
 
