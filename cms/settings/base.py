@@ -353,6 +353,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env_int("DJANGO_LOGIN_LOCKOUT_MINUTES", 30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "cms.security.throttle.client_ip"
 AXES_LOCKOUT_CALLABLE = "cms.security.throttle.lockout_response"
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.security.login.StaffLoginForm"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ADMIN = False  # Django's admin is not mounted; unlock with manage.py axes_reset*
 AXES_VERBOSE = False

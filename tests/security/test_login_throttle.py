@@ -5,7 +5,7 @@ import re
 import pytest
 from django.core.management import call_command
 
-from tests.utils import text_of
+from tests.utils import soup, text_of
 
 PASSWORD = "kata-sandi-yang-panjang"
 
@@ -69,3 +69,11 @@ def test_behind_a_proxy_the_client_address_counts(unverified_client, boss, setti
     assert attempt(unverified_client, PASSWORD, proxy, forged).status_code == 429
     colleague = attempt(unverified_client, PASSWORD, proxy, "192.0.2.10")
     assert colleague.status_code == 302
+
+
+@pytest.mark.django_db
+def test_the_sign_in_form_speaks_indonesian(client):
+    page = client.get("/admin/login/")
+    labels = [label.get_text(" ", strip=True) for label in soup(page).find_all("label")]
+    assert any(label.startswith("Kata sandi") for label in labels), labels
+    assert not any(label.startswith("Password") for label in labels)
