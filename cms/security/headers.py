@@ -26,8 +26,9 @@ class SecurityHeadersMiddleware:
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, with what Wagtail's admin needs added under /admin/.
 
-    The additions (cms/security/admin_csp.py) allow inline `<style>` elements and one inert
-    event-handler text there; scripts stay `'self'` only, as everywhere.
+    The additions (cms/security/admin_csp.py) allow `<style>` elements our scripts create
+    (through the page's nonce) and one inert event-handler text there; a `<style>` in markup
+    and `style=""` stay refused, and scripts stay `'self'` only, as everywhere.
     """
 
     def get_policy_parts(self, request, response, report_only=False):

@@ -88,7 +88,12 @@ ADMIN = [
     "/admin/settings/pages/kecamatansettings/",
     "/admin/users/",
     "/admin/2fa/staff/",
+    "/admin/survei/",
+    "/admin/survei/laporan/",
+    "/admin/survei/poster/{service}/",
 ]
+# Standalone printable pages (no Wagtail base template): their Print button.
+PRINTABLE = ["/admin/survei/laporan/", "/admin/survei/poster/{service}/"]
 
 
 USED_STEPS = [-1]  # the time steps whose codes this module has used
@@ -132,12 +137,39 @@ def test_admin_works_under_the_enforced_policy(csp_page, demo_server):
         "[...document.querySelectorAll('main a')].map(a => a.pathname)"
         ".map(p => p.match(/^\\/admin\\/complaints\\/(\\d+)\\/$/)).find(m => m)[1]"
     )
+    page.goto(demo_server + "/admin/survei/")
+    ids["service"] = page.evaluate(
+        "[...document.querySelectorAll('main a')].map(a => a.pathname)"
+        ".map(p => p.match(/^\\/admin\\/survei\\/poster\\/([\\w-]+)\\/$/)).find(m => m)[1]"
+    )
     violations = {}
     for url in ADMIN:
         url = url.format(**ids)
         violations[url] = visit(page, demo_server + url)
         assert page.locator("main").count() == 1, url
     assert {url: found for url, found in violations.items() if found} == {}
+    assert messages == []
+
+    # The survey report's and QR poster's Print button (a file's handler, no onclick="")
+    # opens the print dialog; the poster's own stylesheet applies (A4, centred).
+    for url in PRINTABLE:
+        url = url.format(**ids)
+        assert visit(page, demo_server + url) == []
+        page.evaluate("() => { window.__printed = 0; window.print = () => window.__printed++; }")
+        page.get_by_role("button", name="Cetak").click()
+        assert page.evaluate("window.__printed") == 1, url
+    poster = page.evaluate(
+        "({align: getComputedStyle(document.body).textAlign,"
+        " width: document.body.getBoundingClientRect().width,"
+        " qr: document.querySelector('.qr svg').getBoundingClientRect().width,"
+        " a4: [...document.styleSheets].some(s => [...s.cssRules].some("
+        "   r => r instanceof CSSPageRule && r.style.size === 'a4'))})"
+    )
+    # 180 mm wide, centred; the QR code 120 mm; an @page rule for A4 (1 mm = 96/25.4 px).
+    mm = 96 / 25.4
+    width, qr = pytest.approx(180 * mm, abs=0.5), pytest.approx(120 * mm, abs=0.5)
+    assert poster == {"align": "center", "width": width, "qr": qr, "a4": True}
+    assert page.evaluate("window.__csp") == []
     assert messages == []
 
 

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from tests.factories import AnnouncementPageFactory, ComplaintFactory, ImageFactory
+from tests.surveys.helpers import service_page
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
@@ -23,6 +24,19 @@ def inline_scripts(response) -> list[str]:
         for script in soup(response).find_all("script")
         if not script.get("src") and script.get("type") != "application/json"
     ]
+
+
+def inline_styles_and_handlers(response) -> list[str]:
+    """Return each `<style>` element in markup, `style=""` attribute and `on…=""` handler."""
+    document = soup(response)
+    found = [str(style)[:120] for style in document.find_all("style")]
+    for element in document.find_all(True):
+        found += [
+            f"<{element.name} {name}=...>"
+            for name in element.attrs
+            if name == "style" or name.startswith("on")
+        ]
+    return found
 
 
 def test_admin_policy_is_enforced_and_scripts_stay_self_only(client, superuser):
@@ -81,3 +95,30 @@ def test_admin_screens_with_choosers_dates_and_inline_panels_have_no_inline_scri
     image = next(call for call in calls if call["name"] == "ImageChooser")
     assert image["args"] == ["id_listing_image", {"modalUrl": "/admin/images/chooser/"}]
     assert editor.select_one('script[src$="security/admin-init.js"]')
+
+
+def test_survey_report_and_qr_poster_have_no_inline_script_style_or_handler(
+    client, superuser, site_tree
+):
+    """Standalone pages outside Wagtail's base template: their styles and Print buttons come
+    from files (surveys/poster.css, surveys/admin-print.js)."""
+    service = service_page(site_tree)
+    client.force_login(superuser)
+
+    for url in [
+        "/admin/survei/",
+        "/admin/survei/laporan/",
+        "/admin/survei/laporan/?saran=1",
+        f"/admin/survei/poster/{service.slug}/",
+    ]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert inline_scripts(response) == [], url
+        assert inline_styles_and_handlers(response) == [], url
+
+    for url in ["/admin/survei/laporan/", f"/admin/survei/poster/{service.slug}/"]:
+        page = soup(client.get(url))
+        assert page.select_one("button[data-print]"), url
+        assert page.select_one('script[src$="surveys/admin-print.js"]'), url
+    poster = soup(client.get(f"/admin/survei/poster/{service.slug}/"))
+    assert poster.select_one('link[rel=stylesheet][href$="surveys/poster.css"]')
