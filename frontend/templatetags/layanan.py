@@ -1,5 +1,7 @@
 """Template helpers for the public site."""
 
+import datetime
+
 from django import template
 from django.conf import settings
 from django.core.cache import cache
@@ -189,3 +191,16 @@ def complaint_form_url(page) -> str:
         .first()
     )
     return f"{url}?kategori={slug}" if slug else url
+
+
+@register.filter
+def local_moment(value):
+    """An ISO 8601 timestamp (as kept in cached figures) as an aware local datetime, for |date."""
+    if isinstance(value, str):
+        try:
+            value = datetime.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value

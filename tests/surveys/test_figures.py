@@ -4,6 +4,7 @@ query counts that do not grow with the data; cache renewed on change."""
 import csv
 import datetime
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -16,6 +17,7 @@ from cms.surveys.figures import build_figures
 from cms.surveys.models import ServiceUserCount
 from cms.surveys.periods import period_parse
 from tests.complaints.helpers import PERSONAL, advance, officer, submit
+from tests.utils import main_text
 
 from .helpers import respond, service_page
 
@@ -194,6 +196,8 @@ def test_dashboard_shows_the_figures_and_tables(client, site_tree):
     assert 'data-figure="received">5<' in html
     assert "<svg" in html and "<table" in html and "<script" not in html.split("</header>", 2)[-1]
     assert "Transparansi" in html
+    # When they were computed, in the kecamatan's time, as a reader writes it.
+    assert re.search(r"Dihitung pada \d{1,2} \w+ \d{4}, \d\d:\d\d WIB\.", main_text(response))
     assert client.get("/en/transparansi/").status_code == 200
     assert client.get("/transparansi/?periode=kemarin").status_code == 400
 
