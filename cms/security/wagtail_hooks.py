@@ -9,6 +9,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import PersonalDataAccess
+from .users import refuse_bulk_action_on_superusers
 
 
 class AdminOnlyMenuItem(MenuItem):
@@ -69,3 +70,6 @@ def register_access_log_viewset():
 def admin_init_script():
     """Runs the start-up calls our admin templates write as data (strict CSP: admin_csp.py)."""
     return format_html('<script src="{}"></script>', static("security/admin-init.js"))
+
+
+hooks.register("before_bulk_action", refuse_bulk_action_on_superusers)

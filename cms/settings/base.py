@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.security.users_app.WagtailUsersConfig",  # "wagtail.users", least privilege
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
