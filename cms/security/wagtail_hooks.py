@@ -24,6 +24,16 @@ def register_staff_devices_menu_item():
     )
 
 
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    # Shown in the user's history (Users → the user → History) and in Reports → Site history.
+    actions.register_action(
+        "security.reset_two_factor",
+        _("Reset two-factor sign-in"),
+        _("Two-factor sign-in reset: set up again at the next sign-in"),
+    )
+
+
 @hooks.register("register_account_menu_item")
 def register_backup_codes_item(request):
     return {
