@@ -1,26 +1,33 @@
 """Pages of the staff second factor: set-up with a QR code, code entry, backup codes, reset."""
 
+import math
+
 import segno
 from django import forms
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django_otp import devices_for_user, match_token, user_has_device
 from django_otp import login as otp_login
-from django_otp import match_token, user_has_device
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from .twofactor import is_verified, new_backup_codes, reset_devices
+from .users import may_manage
 
 TOTP_DEVICE_NAME = "authenticator"
 
@@ -47,6 +54,28 @@ def _next_url(request) -> str:
     return reverse("wagtailadmin_home")
 
 
+def wait_seconds(devices) -> int:
+    """Seconds until django-otp lets these devices verify again (0: not throttled now).
+
+    While a device is throttled after wrong codes, django-otp refuses to check any code on it,
+    even the right one: the page must say "wait", not "wrong"."""
+    now = timezone.now()
+    wait = 0
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            wait = max(wait, math.ceil((data["locked_until"] - now).total_seconds()))
+    return wait
+
+
+def _wait_error(seconds: int) -> str:
+    return ngettext(
+        "Too many wrong codes. Wait %(seconds)d second, then try again.",
+        "Too many wrong codes. Wait %(seconds)d seconds, then try again.",
+        seconds,
+    ) % {"seconds": seconds}
+
+
 def qr_svg(data: str) -> str:
     """The QR code as inline SVG markup, made here: the secret never leaves the server."""
     return segno.make(data, error="m").svg_inline(scale=5, title=_("Set-up code"))
@@ -65,7 +94,10 @@ def setup(request):
         device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["token"]):
+        wait = wait_seconds([device])
+        if wait:
+            form.add_error("token", _wait_error(wait))
+        elif device.verify_token(form.cleaned_data["token"]):
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
@@ -75,7 +107,8 @@ def setup(request):
                 "security/backup_codes.html",
                 {"codes": codes, "next": _next_url(request), "first_time": True},
             )
-        form.add_error("token", _("That code is not right. Check the clock of your phone."))
+        else:
+            form.add_error("token", _("That code is not right. Check the clock of your phone."))
     return TemplateResponse(
         request,
         "security/setup.html",
@@ -106,11 +139,17 @@ def verify(request):
         return redirect(f"{reverse('security:setup')}?next={_next_url(request)}")
     form = TokenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        # Measured before trying: a wrong code throttles the devices it was tried on.
+        wait = wait_seconds(devices_for_user(user))
+        # A throttled device checks nothing; a backup code may still match another device.
         device = match_token(user, form.cleaned_data["token"])
         if device is not None:
             otp_login(request, device)
             return redirect(_next_url(request))
-        form.add_error("token", _("That code is not right or has already been used."))
+        if wait:
+            form.add_error("token", _wait_error(wait))
+        else:
+            form.add_error("token", _("That code is not right or has already been used."))
     return TemplateResponse(
         request, "security/verify.html", {"form": form, "next": _next_url(request)}
     )
@@ -130,8 +169,24 @@ def backup_codes(request):
     return TemplateResponse(request, "security/backup_codes_confirm.html", {})
 
 
+RESET_ACTION = "security.reset_two_factor"
+
+
 def _may_reset(user) -> bool:
     return user.is_superuser or user.has_perm("auth.change_user")
+
+
+def _last_resets(users) -> dict[str, ModelLogEntry]:
+    """The latest two-factor reset of each of `users` (Wagtail's log), by user id as text."""
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(get_user_model()),
+        action=RESET_ACTION,
+        object_id__in=[str(u.pk) for u in users],
+    ).select_related("user")
+    latest = {}
+    for entry in entries.order_by("timestamp"):
+        latest[entry.object_id] = entry
+    return latest
 
 
 @never_cache
@@ -140,7 +195,7 @@ def staff_devices(request):
     """Admins: who has set up two-factor sign-in; reset a colleague who lost their phone."""
     if not _may_reset(request.user):
         raise PermissionDenied
-    users = (
+    users = list(
         get_user_model()
         .objects.filter(is_active=True)
         .annotate(
@@ -148,19 +203,36 @@ def staff_devices(request):
         )
         .order_by("username")
     )
+    resets = _last_resets(users)
+    for staff in users:
+        staff.may_reset = may_manage(request.user, staff)
+        staff.last_reset = resets.get(str(staff.pk))
     return TemplateResponse(request, "security/staff_devices.html", {"users": users})
 
 
-@require_POST
+@never_cache
 @login_required(login_url="wagtailadmin_login")
 def reset(request, user_id: int):
+    """Confirm (GET), then remove a colleague's second factor (POST) and log who did it."""
     if not _may_reset(request.user):
         raise PermissionDenied
     colleague = get_object_or_404(get_user_model(), pk=user_id)
-    reset_devices(colleague)
-    messages.success(
-        request,
-        _("Two-factor sign-in of %(user)s was reset; they set it up again at their next sign-in.")
-        % {"user": colleague.get_username()},
+    if not may_manage(request.user, colleague):
+        raise PermissionDenied
+    name = colleague.get_full_name() or colleague.get_username()
+    if request.method == "POST":
+        with transaction.atomic():
+            reset_devices(colleague)
+            log(instance=colleague, action=RESET_ACTION, user=request.user)
+        messages.success(
+            request,
+            _(
+                "Two-factor sign-in of %(user)s was reset; they set it up again at their next "
+                "sign-in."
+            )
+            % {"user": name},
+        )
+        return redirect("security:staff-devices")
+    return TemplateResponse(
+        request, "security/reset_confirm.html", {"colleague": colleague, "name": name}
     )
-    return redirect("security:staff-devices")

@@ -9,6 +9,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from .models import PersonalDataAccess
+from .users import refuse_bulk_action_on_superusers
 
 
 class AdminOnlyMenuItem(MenuItem):
@@ -20,6 +21,16 @@ class AdminOnlyMenuItem(MenuItem):
 def register_staff_devices_menu_item():
     return AdminOnlyMenuItem(
         _("Two-factor sign-in"), reverse("security:staff-devices"), icon_name="lock", order=610
+    )
+
+
+@hooks.register("register_log_actions")
+def register_two_factor_log_actions(actions):
+    # Shown in the user's history (Users → the user → History) and in Reports → Site history.
+    actions.register_action(
+        "security.reset_two_factor",
+        _("Reset two-factor sign-in"),
+        _("Two-factor sign-in reset: set up again at the next sign-in"),
     )
 
 
@@ -69,3 +80,6 @@ def register_access_log_viewset():
 def admin_init_script():
     """Runs the start-up calls our admin templates write as data (strict CSP: admin_csp.py)."""
     return format_html('<script src="{}"></script>', static("security/admin-init.js"))
+
+
+hooks.register("before_bulk_action", refuse_bulk_action_on_superusers)

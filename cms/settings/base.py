@@ -68,7 +68,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "cms.security.users_app.WagtailUsersConfig",  # "wagtail.users", least privilege
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -201,6 +201,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-admin"]
 USE_I18N = True
 TIME_ZONE = env("DJANGO_TIME_ZONE", "Asia/Jakarta")
+# The time zones staff may pick in their account settings (/admin/account/); Wagtail's default
+# is every zone the system knows, "localtime" included, which browsers refuse ("RangeError:
+# Invalid time zone specified"). WIB, WITA, WIT.
+WAGTAIL_USER_TIME_ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

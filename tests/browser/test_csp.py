@@ -91,6 +91,7 @@ ADMIN = [
     "/admin/survei/",
     "/admin/survei/laporan/",
     "/admin/survei/poster/{service}/",
+    "/admin/account/",
 ]
 # Standalone printable pages (no Wagtail base template): their Print button.
 PRINTABLE = ["/admin/survei/laporan/", "/admin/survei/poster/{service}/"]
@@ -233,3 +234,35 @@ def test_page_editor_works_under_the_enforced_policy(csp_page, demo_server):
     page.wait_for_function("window.__csp.length > 0")
     assert page.evaluate("document.getElementById('lk-injected').sheet") is None
     assert page.evaluate("window.__csp")[0].startswith("style-src-elem")
+
+
+def test_account_page_time_zones_raise_no_error(csp_page, demo_server):
+    """Wagtail names each offered time zone in the browser: "localtime", in the default list of
+    every zone the system knows, threw "RangeError: Invalid time zone specified"."""
+    page, messages = csp_page
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    sign_in(page, demo_server)
+    assert visit(page, demo_server + "/admin/account/") == []
+    values = page.eval_on_selector_all(
+        "select[name=locale-current_time_zone] option", "os => os.map(o => o.value)"
+    )
+    assert set(values) - {""} == {"Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"}
+    assert errors == [] and messages == []
+
+
+def test_sign_out_from_the_code_page(csp_page, demo_server):
+    """ "Keluar" on the code page signs out (a POST; the GET link it was answered 405)."""
+    page, messages = csp_page
+    assert visit(page, demo_server + "/admin/login/") == []
+    page.fill("input[name=username]", "staf")
+    page.fill("input[name=password]", "staf-demo-2026")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/2fa/verify/**")
+    page.get_by_role("button", name="Keluar").click()
+    page.wait_for_load_state()
+    assert "/admin/login/" in page.url, page.url
+    page.goto(demo_server + "/admin/")
+    assert "/admin/login/" in page.url, page.url
+    assert page.evaluate("window.__csp") == [] and messages == []
