@@ -11,6 +11,11 @@
     if (content) node.textContent = content;
     return node;
   }
+  function link(href, content) {
+    var item = el("li");
+    item.appendChild(el("a", "", content)).href = href;
+    return item;
+  }
   function group(control) {
     return control && control.length !== undefined && !control.options; // radio buttons
   }
@@ -192,8 +197,17 @@
         if (fieldset) fieldset.removeAttribute("aria-describedby");
       });
     }
+    // The field's label or legend, without its "(required)" mark.
+    function caption(wrapper, name) {
+      var node = wrapper.querySelector("legend, label");
+      if (!node) return name;
+      node = node.cloneNode(true);
+      [].forEach.call(node.querySelectorAll(".required"), remove);
+      return node.textContent.replace(/\s+/g, " ").trim();
+    }
 
-    // Refused (400): the fields back in the form, each message under its field.
+    // Refused (400): the fields back in the form, each message under its field and linked to it
+    // from the list above the form.
     function bringBack(item) {
       form.reset();
       clearErrors();
@@ -213,20 +227,25 @@
       if (o.back) o.back(item);
       replaces = item.key;
       var parts = [el("p", "", item.message || text("invalid"))];
+      var links = el("ul");
       var errors = item.errors || {};
       Object.keys(errors).forEach(function (name) {
         var wrapper = document.getElementById("field-" + name);
         var control = form.elements[name];
+        var first = group(control) ? control[0] : control;
         (errors[name] || []).forEach(function (message) {
           if (!wrapper) return parts.push(el("p", "", message));
           var error = el("p", "error", message);
           error.id = "id_" + name + "_error"; // the id Django's widgets name in aria-describedby
           wrapper.classList.add("field--error");
           wrapper.appendChild(error);
-          if (control && control.setAttribute) control.setAttribute("aria-describedby", error.id);
+          var described = first === control ? control : wrapper.querySelector("fieldset");
+          if (described) described.setAttribute("aria-describedby", error.id);
           if (wrapper.closest("details")) wrapper.closest("details").open = true;
+          links.appendChild(link("#" + (first ? first.id : wrapper.id), caption(wrapper, name) + ": " + message));
         });
       });
+      if (links.firstChild) parts.push(links);
       callout(parts);
     }
 
@@ -247,5 +266,5 @@
     return { text: text, button: button, note: note, keep: keep, callout: callout, clearErrors: clearErrors };
   }
 
-  window.LKOutboxUI = { start: start, el: el, lang: lang, noop: noop };
+  window.LKOutboxUI = { start: start, el: el, link: link, lang: lang, noop: noop };
 })();

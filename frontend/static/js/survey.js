@@ -68,9 +68,7 @@
     names.forEach(function (name) {
       var wrapper = document.getElementById("field-" + name);
       var legend = wrapper && wrapper.querySelector(".survey-element__name");
-      var link = el("a", "", (legend ? legend.textContent : name) + ": " + ui.text("missing"));
-      link.href = "#field-" + name;
-      links.appendChild(el("li")).appendChild(link);
+      links.appendChild(UI.link("#field-" + name, (legend ? legend.textContent : name) + ": " + ui.text("missing")));
       if (!wrapper) return;
       var error = el("p", "error", ui.text("missing"));
       error.id = "id_" + name + "-error";
