@@ -31,6 +31,7 @@ SHELL_STATIC = [
     "js/site.js",
     "js/pwa.js",
     "js/outbox.js",  # also imported by the worker itself (the complaint outbox)
+    "js/outbox-ui.js",  # the outbox list and form code of complaint.js and survey.js
     "js/complaint.js",
     "js/survey.js",  # the survey form keeps answers in the same outbox
     "pwa/icon-192.png",

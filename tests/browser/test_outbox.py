@@ -387,8 +387,23 @@ def test_photo_shared_offline_is_attached_resized_and_sent(context, demo_server,
     assert stored_photo(code)
 
 
+def summary_links(page):
+    """Return {link text: href} of the refused item's summary, checking that each link moves
+    the focus to its field (as the server's own summary of a plain post does)."""
+    links = page.locator("[data-outbox-errors] li a")
+    found = {}
+    for index in range(links.count()):
+        link = links.nth(index)
+        href = link.get_attribute("href")
+        link.click()
+        assert page.evaluate("document.activeElement.id") == href.removeprefix("#")
+        found[link.inner_text()] = href
+    return found
+
+
 def test_refused_complaint_comes_back_to_the_form_with_its_text(context, demo_server):
-    """A 400 after queueing: the text returns to the form with the server's message."""
+    """A 400 after queueing: the text returns to the form with the server's messages, each
+    under its field and listed above the form as a link to the field."""
     page = context.new_page()
     page.goto(demo_server + FORM)
     controlled(page)
@@ -397,16 +412,30 @@ def test_refused_complaint_comes_back_to_the_form_with_its_text(context, demo_se
     page.get_by_label("Topik").select_option("lainnya")
     page.get_by_label("Jelaskan masalah atau permohonan Anda").fill("Rusak")
     page.get_by_label("Nama Anda").fill(f"Wati {text}")
+    # A kind the server does not know: a second refused field, a radio group.
+    page.locator("#id_kind_0").evaluate("radio => { radio.value = 'salah'; radio.checked = true; }")
     send(page)
     queued_row(page)
     context.set_offline(False)
     page.locator("#id_description_error").wait_for(timeout=15000)
     assert page.locator("#id_description_error").inner_text().startswith("Tulis sedikit")
+    summary = page.locator("[data-outbox-errors]")
+    assert page.evaluate("document.activeElement.hasAttribute('data-outbox-errors')")
+    kind_error = page.locator("#id_kind_error").inner_text()
+    links = summary_links(page)
+    description = next(link for link in links if link.startswith("Jelaskan"))
+    assert description.startswith("Jelaskan masalah atau permohonan Anda: Tulis sedikit")
+    assert links == {
+        description: "#id_description",
+        f"Apa yang ingin Anda sampaikan?: {kind_error}": "#id_kind_0",
+    }
+    assert "(wajib)" not in summary.inner_text()
     assert page.get_by_label("Jelaskan masalah atau permohonan Anda").input_value() == "Rusak"
     assert page.get_by_label("Nama Anda").input_value() == f"Wati {text}"
     assert page.locator("[data-outbox-note]").inner_text() == ""  # no "kept, sent soon" beside it
 
     page.get_by_label("Jelaskan masalah atau permohonan Anda").fill(f"Lampu jalan mati ({text}).")
+    page.locator("#id_kind_1").check()  # the altered first kind would be refused again
     send(page)
     page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
     assert len(stored(text)) == 1

@@ -15,6 +15,7 @@ import uuid
 import pytest
 
 from tests.browser.conftest import DEMO, demo_manage
+from tests.browser.test_outbox import summary_links
 from tests.browser.test_pwa import controlled
 
 pytestmark = pytest.mark.browser
@@ -241,7 +242,8 @@ def test_closed_complaint_is_rated_once_from_the_phone(context, demo_server):
 
 def test_refused_answers_come_back_to_the_form_intact(context, demo_server):
     """A 400 (here a suggestion over 1,000 characters, set past the field's limit) brings the
-    answers back into the form with the server's message; corrected, they are sent once."""
+    answers back into the form with the server's message, linked from the list above the form;
+    corrected, they are sent once."""
     page = context.new_page()
     page.goto(f"{demo_server}/survei/{SERVICE}/")
     text = marker()
@@ -256,6 +258,8 @@ def test_refused_answers_come_back_to_the_form_intact(context, demo_server):
     error = page.locator("#field-suggestion .error")
     error.wait_for(timeout=30000)
     assert "1000" in error.inner_text()
+    # Listed above the form too, as a link that takes the focus to the field.
+    assert summary_links(page) == {f"{SUGGESTION}: {error.inner_text()}": "#id_suggestion"}
     assert page.locator("#field-u5 input").nth(3).is_checked()
     assert page.locator("#field-u1 input").nth(1).is_checked()
     assert page.get_by_label(SUGGESTION).input_value().startswith(text)
