@@ -2,39 +2,12 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from tests.security.test_two_factor import PASSWORD
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def boss(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "boss", "boss@kecamatan.id", PASSWORD, first_name="Bu", last_name="Camat"
-    )
-
-
-@pytest.fixture
-def admin_member(django_user_model):
-    """In the "Admin" group (migration 0001): manages staff, but is not a superuser."""
-    user = django_user_model.objects.create_user(
-        "sari", "sari@kecamatan.id", PASSWORD, first_name="Sari", last_name="Admin"
-    )
-    user.groups.add(Group.objects.get(name="Admin"))
-    return user
-
-
-@pytest.fixture
-def colleague(django_user_model):
-    user = django_user_model.objects.create_user(
-        "joko", "joko@kecamatan.id", PASSWORD, first_name="Joko", last_name="Staf"
-    )
-    user.groups.add(Group.objects.get(name="Editor Konten"))
-    return user
 
 
 def edit_data(user, **extra):

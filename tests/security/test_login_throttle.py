@@ -10,11 +10,6 @@ from tests.utils import soup, text_of
 PASSWORD = "kata-sandi-yang-panjang"
 
 
-@pytest.fixture
-def boss(django_user_model):
-    return django_user_model.objects.create_superuser("boss", "boss@kecamatan.id", PASSWORD)
-
-
 def attempt(client, password, address="203.0.113.7", forwarded=None, username="boss"):
     extra = {"REMOTE_ADDR": address}
     if forwarded:

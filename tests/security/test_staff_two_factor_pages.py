@@ -5,7 +5,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -15,47 +14,6 @@ from tests.security.test_two_factor import PASSWORD, code_for, sign_in
 from tests.utils import soup
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def boss(django_user_model):
-    return django_user_model.objects.create_superuser(
-        "boss", "boss@kecamatan.id", PASSWORD, first_name="Bu", last_name="Camat"
-    )
-
-
-@pytest.fixture
-def admin_member(django_user_model):
-    """In the "Admin" group (migration 0001): manages staff, but is not a superuser."""
-    user = django_user_model.objects.create_user(
-        "sari", "sari@kecamatan.id", PASSWORD, first_name="Sari", last_name="Admin"
-    )
-    user.groups.add(Group.objects.get(name="Admin"))
-    return user
-
-
-@pytest.fixture
-def colleague(django_user_model):
-    user = django_user_model.objects.create_user(
-        "joko", "joko@kecamatan.id", PASSWORD, first_name="Joko", last_name="Staf"
-    )
-    user.groups.add(Group.objects.get(name="Editor Konten"))
-    return user
-
-
-def edit_data(user, **extra):
-    data = {
-        "username": user.username,
-        "email": user.email,
-        "first_name": user.first_name,
-        "last_name": user.last_name,
-        "password1": "",
-        "password2": "",
-        "is_active": "on",
-        "groups": [g.pk for g in user.groups.all()],
-    }
-    data.update(extra)
-    return data
 
 
 # 1 and 2. Resetting a colleague's second factor: confirmed, logged, never a superuser's by a

@@ -37,11 +37,6 @@ def sign_in(client, user):
 
 
 @pytest.fixture
-def boss(django_user_model):
-    return django_user_model.objects.create_superuser("boss", "boss@kecamatan.id", PASSWORD)
-
-
-@pytest.fixture
 def paired(boss):
     return TOTPDevice.objects.create(user=boss, name="authenticator", confirmed=True)
 
