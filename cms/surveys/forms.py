@@ -43,7 +43,12 @@ class SurveyForm(forms.Form):
         help_text=_("Do not write names, phone numbers or other personal data."),
     )
     # A honeypot: people never see it, simple bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    # The honeypot: hidden from people (aria-hidden, off the tab order), filled by bots.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -45,6 +45,14 @@ def test_the_form_shows_nine_elements_with_the_regulation_wording(client, site_t
     assert "Requirements" in english.select_one("#field-u1 legend").get_text()
 
 
+def test_the_honeypot_cannot_be_reached_with_the_keyboard(client, site_tree):
+    """It sits in an aria-hidden box: focusable, it would be a trap for screen-reader users."""
+    page = soup(client.get(f"/survei/{service_page(site_tree).slug}/"))
+    field = page.find("input", attrs={"name": "website"})
+    assert field["tabindex"] == "-1" and field["autocomplete"] == "off"
+    assert field.find_parent(attrs={"aria-hidden": "true"})
+
+
 def test_posting_the_form_stores_once_even_when_sent_twice(client, site_tree):
     service = service_page(site_tree)
     data = answers("4", idempotency_key="form-key-123456", dari="layanan", sex="P")
