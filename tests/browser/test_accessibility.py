@@ -50,6 +50,21 @@ def page_type_urls(page, base_url) -> dict[str, str]:
     urls["standard page"] = "/tentang/"
     urls["not found"] = "/tidak-ada-halaman-ini/"
     urls["english home"] = "/en/"
+    # The resident's service pages, not Wagtail pages: complaints, survey, figures, privacy.
+    urls["complaint form"] = "/pengaduan/baru/"
+    urls["track a complaint"] = "/pengaduan/lacak/"
+    urls["my complaints"] = "/pengaduan/saya/"
+    urls["public complaints"] = "/pengaduan/"
+    urls["transparency"] = "/transparansi/"
+    urls["privacy"] = "/privasi/"
+    urls["data request"] = "/privasi/permintaan/"
+    urls["install help"] = "/pasang-aplikasi/"
+    urls["offline page"] = "/offline/"
+    page.goto(base_url + "/transparansi/")
+    survey = page.locator("a[href^='/survei/']").first
+    urls["survey"] = (
+        survey.get_attribute("href") if survey.count() else "/survei/legalisasi-dokumen/"
+    )
     for name, index in SECTIONS.items():
         urls[f"{name} list"] = index
         page.goto(base_url + index)
