@@ -63,6 +63,9 @@ urlpatterns += i18n_patterns(
     path("feed/kegiatan/atom/", discovery.EventAtomFeed(), name="feed-events-atom"),
     path("pengaduan/", complaint_views.complaint_list, name="complaint-list"),
     path("pengaduan/baru/", complaint_views.complaint_new, name="complaint-new"),
+    # The form posts here, not to its own address: a post invalidates the browser's copy of
+    # the address it went to, and the form's copy must survive for Back (frontend/complaints.py).
+    path("pengaduan/kirim/", complaint_views.complaint_new, name="complaint-send"),
     path(
         "pengaduan/terkirim/<str:code>/",
         complaint_views.complaint_receipt,

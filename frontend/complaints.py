@@ -46,8 +46,17 @@ def _limited(request, template, context, wait):
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def complaint_new(request):
-    """Show the complaint form; on a valid post store it and redirect to the receipt."""
+    """Show the complaint form; on a valid post store it and redirect to the receipt.
+
+    The form posts to /pengaduan/kirim/ (this view too): browsers drop their copy of the
+    address a post went to, so posting to the form's own address would make Back reload the
+    form with a new key and the kept text, and Send again would store a second complaint. With
+    the copy kept, Back shows it with its key, and sending again gives the first receipt.
+    /pengaduan/baru/ still takes posts (a share into the app without the worker, old copies).
+    """
     if request.method != "POST":
+        if request.resolver_match and request.resolver_match.url_name == "complaint-send":
+            return redirect("complaint-new")
         initial = {}
         if request.GET.get("kategori"):
             initial["category"] = request.GET["kategori"]
@@ -77,9 +86,6 @@ def complaint_new(request):
             # complaint: a key derived from both, so a double tap of it still stores one.
             key = services.complaint_derived_key(key, form.service_data(), form.cleaned_data)
             existing = Complaint.objects.filter(idempotency_key=key).first()
-        if existing is None:
-            # Back, then Send again: the kept text arrives with a new page's key.
-            existing = services.complaint_recent_twin(form.service_data(), form.cleaned_data)
         if existing is not None:
             # A double tap or a resent form: show what was stored (never counted as abuse).
             return redirect("complaint-receipt", code=existing.tracking_code)

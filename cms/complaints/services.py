@@ -6,7 +6,6 @@ more (reference/domain.md 3.3); categories may set other targets.
 
 import contextlib
 import contextvars
-import datetime
 import hashlib
 import hmac
 import json
@@ -215,29 +214,6 @@ def complaint_nik_for(category: ComplaintCategory, raw: str | None) -> str:
         return nik_validate(raw)
     except ValidationError as error:
         raise ComplaintError(error.messages[0], field="reporter_nik") from None
-
-
-# A web form sent again with the same content within this time is the same complaint.
-RESEND_WINDOW = datetime.timedelta(minutes=30)
-
-
-def complaint_recent_twin(data: dict, cleaned: dict) -> Complaint | None:
-    """Return a complaint sent from the web form moments ago with exactly this content, if any.
-
-    Without JavaScript, Back then Send again posts what the browser kept in the fields with a
-    freshly loaded page's idempotency key: that is a resend, not a new complaint. The content
-    includes the reporter's details, so two residents never meet here.
-    """
-    fingerprint = _fingerprint(data, cleaned["category"], cleaned.get("photo"))
-    return (
-        Complaint.objects.filter(
-            channel=Complaint.Channel.WEB,
-            created_at__gte=timezone.now() - RESEND_WINDOW,
-            idempotency_fingerprint=fingerprint,
-        )
-        .order_by("-created_at")
-        .first()
-    )
 
 
 def complaint_is_repeat(existing: Complaint, data: dict, cleaned: dict) -> bool:

@@ -554,6 +554,37 @@ def test_without_javascript_the_form_still_sends(browser, demo_server):
         context.close()
 
 
+def test_without_javascript_back_then_send_again_stores_one(browser, demo_server):
+    """Back from the receipt shows the form the resident sent, with its key (the post went to
+    another address, so the browser kept its copy); sending it again gives the same receipt.
+    A second resident sending the very same words from their own phone is a second complaint."""
+    codes = []
+    for _resident in range(2):
+        context = browser.new_context(java_script_enabled=False, **PHONE)
+        try:
+            page = context.new_page()
+            page.goto(demo_server + FORM)
+            text = codes[0][1] if codes else marker()
+            fill(page, text)
+            send(page)
+            page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
+            first = CODE.search(page.locator(".tracking-code").inner_text()).group(0)
+            page.go_back()
+            page.wait_for_url(re.compile(r".*/pengaduan/baru/$"))
+            if not page.get_by_label("Jelaskan masalah atau permohonan Anda").input_value():
+                fill(page, text)  # a browser that does not restore typed text: type it again
+            send(page)
+            page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
+            again = CODE.search(page.locator(".tracking-code").inner_text()).group(0)
+            assert again == first
+            codes.append((first, text))
+        finally:
+            context.close()
+    text = codes[0][1]
+    assert sorted(stored(text)) == sorted(code for code, _text in codes)
+    assert codes[0][0] != codes[1][0]
+
+
 def photo(tmp_path, width, height):
     path = tmp_path / "jalan.jpg"
     image = Image.effect_noise((width, height), 60).convert("RGB")
