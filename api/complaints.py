@@ -158,6 +158,10 @@ class ComplaintCategoryListApi(ResidentApiView):
         return response
 
 
+# The ways in a client may name when submitting (staff record the others in the admin).
+SUBMIT_CHANNELS = (Complaint.Channel.API.value, Complaint.Channel.WEB.value)
+
+
 class ComplaintSubmitInput(serializers.Serializer):
     """Documents the request; validation is ComplaintSubmitForm's (shared with the HTML form)."""
 
@@ -184,6 +188,13 @@ class ComplaintSubmitInput(serializers.Serializer):
         Complaint.Privacy.choices, required=False, default="anonymous"
     )
     consent_contact = serializers.BooleanField(required=False, default=False)
+    channel = serializers.ChoiceField(
+        [(SUBMIT_CHANNELS[0], "api"), (SUBMIT_CHANNELS[1], "web")],
+        required=False,
+        default="api",
+        help_text="`web`: sent from this site's own complaint form (its offline outbox); "
+        "`api`: any other client. Kept for the figures per channel.",
+    )
 
 
 class ComplaintReceipt(serializers.Serializer):
@@ -365,6 +376,9 @@ class ComplaintListSubmitApi(ResidentApiView):
             return error_response(_("The upload was interrupted. Send it again."), {}, 408)
         files = request.FILES if request.FILES else None
         form_data, type_errors = _form_data(data)
+        channel = form_data.get("channel") or Complaint.Channel.API
+        if channel not in SUBMIT_CHANNELS:
+            type_errors["channel"] = [_("Use web or api.")]
         form = ComplaintSubmitForm(data=form_data, files=files)
         if not form.is_valid() or type_errors:
             # Not counted by the rate limit: a resident fixing typing mistakes is not abuse.
@@ -386,7 +400,7 @@ class ComplaintListSubmitApi(ResidentApiView):
                 category=form.cleaned_data["category"],
                 photo=form.cleaned_data.get("photo"),
                 idempotency_key=key,
-                channel=Complaint.Channel.API,
+                channel=channel,
             )
         except IdempotencyConflict as error:
             return error_response(

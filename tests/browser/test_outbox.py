@@ -107,6 +107,11 @@ def test_sent_online_it_goes_to_the_receipt_once(context, demo_server):
     page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
     code = CODE.search(page.locator(".tracking-code").inner_text()).group(0)
     assert stored(text) == [code]
+    with sqlite3.connect(DEMO["database"]) as db:
+        [(channel,)] = db.execute(
+            "SELECT channel FROM complaints_complaint WHERE tracking_code = ?", [code]
+        ).fetchall()
+    assert channel == "web"  # through the API, but from this site's own form
     page.goto(demo_server + MINE)
     page.locator("[data-outbox-list] a", has_text=code).wait_for()
 

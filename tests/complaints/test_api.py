@@ -35,6 +35,21 @@ def test_json_submission_answers_201_with_the_contract_fields(client):
     assert complaint.channel == "api" and complaint.reporter_name == "Siti Rahayu"
 
 
+def test_the_sites_own_form_names_the_web_channel_others_cannot_pick_staff_ones(client):
+    """The outbox of this site's form sends `channel=web`; a client may not claim a channel
+    staff record in the admin (at the office, by phone)."""
+    web = post_json(client, dict(VALID, channel="web"), key=str(uuid.uuid4()))
+    assert web.status_code == 201
+    assert Complaint.objects.get().channel == "web"
+    refused = post_json(client, dict(VALID, channel="walk_in"), key=str(uuid.uuid4()))
+    assert refused.status_code == 400 and "channel" in refused.json()["errors"]
+    form = client.post(
+        URL, dict(VALID, channel="web"), HTTP_IDEMPOTENCY_KEY=str(uuid.uuid4())
+    )  # multipart, as the outbox sends it
+    assert form.status_code == 201
+    assert list(Complaint.objects.values_list("channel", flat=True)) == ["web", "web"]
+
+
 def test_same_key_returns_the_same_complaint_with_200(client):
     key = str(uuid.uuid4())
     first = post_json(client, key=key)
@@ -270,7 +285,8 @@ def test_schema_documents_the_complaint_endpoints_and_their_fields(client):
     ):
         assert path in schema["paths"], path
     documented = set(schema["components"]["schemas"]["ComplaintSubmitInput"]["properties"])
-    accepted = set(ComplaintSubmitForm.base_fields) - {"website"}
+    # The form's fields, and the channel the API reads itself (api/complaints.py).
+    accepted = set(ComplaintSubmitForm.base_fields) - {"website"} | {"channel"}
     assert documented == accepted
 
 
