@@ -139,7 +139,7 @@ def notify_staff_data_request(data_request_id: int) -> int:
             "Request: %(kind)s\nAnswer by: %(due)s\n\nOpen it: %(url)s"
         ) % {
             "kind": data_request.get_kind_display(),
-            "due": timezone.localtime(data_request.due_at).strftime("%d-%m-%Y %H:%M"),
+            "due": timezone.localtime(data_request.due_at).strftime("%d-%m-%Y %H:%M %Z"),
             "url": _absolute(reverse("data-requests:inspect", args=[data_request.pk])),
         }
     send_mail(subject, body, None, recipients)
