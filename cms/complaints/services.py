@@ -83,9 +83,7 @@ def _fingerprint(data: dict, category: ComplaintCategory, photo) -> str:
     canonical["photo"] = str(getattr(photo, "size", "") or "")
     # Keyed: the text beside it is stored in clear, so a plain hash would let anyone holding a
     # copy of the database try every phone number until one matches (encryption undone).
-    key = settings.PERSONAL_DATA_HASH_KEY.encode()
-    message = b"fingerprint:" + json.dumps(canonical, sort_keys=True).encode()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return lookup_hash(json.dumps(canonical, sort_keys=True), "fingerprint")
 
 
 _muted: contextvars.ContextVar[bool] = contextvars.ContextVar("notifications_muted", default=False)

@@ -7,9 +7,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -99,19 +97,12 @@ def personal_data_recipients() -> list[str]:
     """
     from pages.models import KecamatanSettings  # noqa: PLC0415 (pages imports complaints)
 
-    permission = Permission.objects.filter(
-        content_type__app_label="complaints", codename="view_personal_data"
-    ).first()
     users = (
         get_user_model()
-        .objects.filter(
-            Q(is_superuser=True)
-            | Q(groups__permissions=permission)
-            | Q(user_permissions=permission),
-            is_active=True,
+        .objects.with_perm(
+            "complaints.view_personal_data", backend="django.contrib.auth.backends.ModelBackend"
         )
         .exclude(email="")
-        .distinct()
     )
     permitted = list(users.order_by("pk").values_list("email", flat=True))
     site = Site.objects.filter(is_default_site=True).first()
