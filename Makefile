@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test setup install messages browser-deps node-deps lint format ci clean audit
+.PHONY: run test setup install messages browser-deps node-deps deploy-deps java-deps lint format ci clean audit
 
 ## make run: set up, load the demo kecamatan, serve on http://127.0.0.1:8000
 run: setup
@@ -16,7 +16,7 @@ run: setup
 	DJANGO_BASE_URL=$${DJANGO_BASE_URL:-http://$(HOST):$(PORT)} $(PY) manage.py runserver $(HOST):$(PORT)
 
 ## make test: set up the same way and run the whole test suite
-test: install messages browser-deps node-deps
+test: install messages browser-deps node-deps deploy-deps java-deps
 	$(PY) -m pytest
 
 # Browser tests drive Debian's Chromium. Installed when missing and we may (root with apt-get);
@@ -28,13 +28,34 @@ browser-deps:
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else echo "Chromium not found: browser tests will be skipped (apt-get install chromium)."; fi
 
-# axe-core for the accessibility browser tests, pinned in package-lock.json (npm registry only;
-# `npm ci` again only when the lock file changes). Without npm those tests skip locally; CI
+# nginx and Varnish from Debian: the deployment files are checked with them (`nginx -t`,
+# `varnishd -C`) and the small cluster test runs them (tests/deploy/). Installed when missing
+# and we may (root with apt-get), without starting them; otherwise those tests skip.
+deploy-deps:
+	@if command -v nginx >/dev/null && command -v varnishd >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing nginx and Varnish for the deployment tests (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			--no-install-recommends nginx-light varnish >/dev/null; \
+	else echo "nginx or varnishd not found: deployment tests will be skipped (apt-get install nginx-light varnish)."; fi
+
+# The Nu Html Checker (vnu-jar from npm, tests/browser/test_html_validity.py) runs on Java.
+# Debian's headless runtime is installed when missing and we may, as Chromium is above.
+java-deps:
+	@if command -v java >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing a Java runtime for the Nu Html Checker (apt-get)"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	else echo "Java not found: the HTML validity test will be skipped (apt-get install default-jre-headless)."; fi
+
+# axe-core for the accessibility browser tests and vnu-jar (the Nu Html Checker) for the HTML
+# validity test, pinned in package-lock.json (npm registry only; `npm ci` again only when the
+# lock file changes; no install scripts: vnu-jar's would fetch a Java, Debian's is used). Without npm those tests skip locally; CI
 # (REQUIRE_BROWSER=1) fails instead.
 node-deps:
 	@if command -v npm >/dev/null; then \
 		if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then \
-			npm ci --no-audit --no-fund --loglevel=error; fi; \
+			npm ci --no-audit --no-fund --ignore-scripts --loglevel=error; fi; \
 	elif [ -n "$$REQUIRE_BROWSER" ]; then echo "npm is required for the accessibility tests (apt-get install npm)."; exit 1; \
 	else echo "npm not found: accessibility tests will be skipped (apt-get install npm)."; fi
 

@@ -1,7 +1,11 @@
-"""CORS methods per endpoint: content is read-only, complaint endpoints also take POST.
+"""CORS methods per endpoint: content is read-only, the resident endpoints also take POST.
 
-django-cors-headers has one method list for every URL. This middleware sits outside it and,
-for preflight answers on the resident endpoints (/api/v1/), adds POST to what it allowed.
+Everything else about CORS is django-cors-headers' settings (cms/settings/base.py). This one
+thing is not: the package answers every preflight with the one CORS_ALLOW_METHODS list
+(GET, HEAD, OPTIONS here) and has no list per URL (see its CorsMiddleware.add_response_headers,
+and https://github.com/adamchainz/django-cors-headers/issues/49). Allowing POST there would
+offer it on the content API too. So this middleware sits outside CorsMiddleware and, for
+preflight answers under /api/v1/ that the package gave (an allowed origin), adds POST.
 """
 
 import re

@@ -7,7 +7,7 @@ default, see `api_language`); `errors` names the query parameter (or field) at f
 import logging
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -93,6 +93,7 @@ def status_message(status_code: int) -> str:
         403: _("Permission denied."),
         404: _("Not found."),
         405: _("This method is not allowed here."),
+        413: _("The request is too large. Send less, or a smaller photo."),
     }
     if status_code in messages:
         return messages[status_code]
@@ -117,6 +118,11 @@ def api_exception_handler(exc, context):
         return error_response(str(exc.detail), exc.errors, exc.status_code)
     if isinstance(exc, exceptions.ValidationError):
         return error_response(_("The request is not valid."), _flatten(exc.detail), 400)
+    if isinstance(exc, RequestDataTooBig):
+        # Django refuses a body over DATA_UPLOAD_MAX_MEMORY_SIZE when a parser reads it.
+        return error_response(status_message(413), {}, status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
+    if isinstance(exc, SuspiciousOperation):  # too many fields or files, a broken body
+        return error_response(status_message(400), {}, status.HTTP_400_BAD_REQUEST)
     if isinstance(exc, exceptions.MethodNotAllowed):
         return error_response(status_message(405), {}, exc.status_code)
     if isinstance(exc, exceptions.APIException):

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
-from api.preview import MAX_AGE, preview_api_url, preview_token
+from api.v2.preview import MAX_AGE, preview_api_url, preview_token
 
 
 def preview_token_view(request, page_id):

@@ -35,12 +35,12 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
+from benchmarks.queries import request_queries  # noqa: E402
 from pages.models import AnnouncementPage  # noqa: E402
 
 KINDS = 5  # announcements, events, guides, services, infographics
@@ -92,17 +92,7 @@ def seed(pages: int) -> None:
 def in_process(url: str, runs: int) -> tuple[int, float, float]:
     """Return (queries, median ms, p95 ms) for GET `url` in this process."""
     client = Client(HTTP_HOST="127.0.0.1")
-    assert client.get(url).status_code == 200  # renditions made, caches warm
-    cache.clear()
-    queries = []
-
-    def count(execute, sql, params, many, context):
-        queries.append(sql)
-        return execute(sql, params, many, context)
-
-    # A wrapper rather than CaptureQueriesContext: each request resets the debug query log.
-    with connection.execute_wrapper(count):
-        assert client.get(url).status_code == 200
+    queries = request_queries(client, url)
     timings = []
     for _ in range(runs):
         started = time.perf_counter()
@@ -111,7 +101,7 @@ def in_process(url: str, runs: int) -> tuple[int, float, float]:
         assert response.status_code in (200, 304)
     timings.sort()
     p95 = timings[int(len(timings) * 0.95) - 1]
-    return len(queries), statistics.median(timings), p95
+    return queries, statistics.median(timings), p95
 
 
 def load(port: int, url: str, total: int, threads: int, headers=None) -> float:

@@ -101,20 +101,26 @@ def post(port, body, content_type, key, timeout=30):
         connection.close()
 
 
+def complaint_body(rng, number, photos, photo_share, description):
+    """Return (body, content type) of one complaint: JSON, or multipart with a photo."""
+    fields = {
+        "category": rng.choice(["jalan-jembatan", "sampah-kebersihan", "lainnya"]),
+        "description": f"{description} (RT {rng.randint(1, 20)}).",
+        "location_text": "Desa Sukamaju",
+        "privacy": "anonymous",
+    }
+    if rng.random() < photo_share:
+        return multipart(fields, photos[number % len(photos)])
+    return json.dumps(fields).encode(), "application/json"
+
+
 def submitter(number, port, deadline, photos, stats, photo_share, resend_share):
     rng = random.Random(number)
     while time.monotonic() < deadline:
         key = str(uuid.uuid4())
-        fields = {
-            "category": rng.choice(["jalan-jembatan", "sampah-kebersihan", "lainnya"]),
-            "description": f"Uji beban {number}: jalan berlubang di RT {rng.randint(1, 20)}.",
-            "location_text": "Desa Sukamaju",
-            "privacy": "anonymous",
-        }
-        if rng.random() < photo_share:
-            body, content_type = multipart(fields, photos[number % len(photos)])
-        else:
-            body, content_type = json.dumps(fields).encode(), "application/json"
+        body, content_type = complaint_body(
+            rng, number, photos, photo_share, f"Uji beban {number}: jalan berlubang"
+        )
         sends = 2 if rng.random() < resend_share else 1
         sent = 0
         attempts = 0

@@ -1,9 +1,10 @@
 """A production-like server for the benchmarks: gunicorn, production settings, demo content.
 
 `production_server()` prepares a throwaway site in a temporary folder (SQLite unless
-DATABASE_URL is set, the demo content from `load_demo`, `collectstatic` into it), starts
-gunicorn with production settings (DEBUG off, WhiteNoise with hashed, compressed static files,
-a random secret key) on a free loopback port, and stops it afterwards.
+DATABASE_URL is set, the demo content from `load_demo` run with benchmarks/demo_settings.py,
+`collectstatic` into it), starts gunicorn with production settings (DEBUG off, WhiteNoise with
+hashed, compressed static files, a random secret key) on a free loopback port, and stops it
+afterwards.
 
 Uploaded images are served the way docs/production.md has nginx serve them (`/media/images/`
 and `/media/original_images/` with `expires 7d`), by the small WSGI wrapper at the end of
@@ -60,12 +61,15 @@ def production_env(workdir: Path) -> dict:
 
 def prepare(env: dict) -> None:
     manage = [sys.executable, str(ROOT / "manage.py")]
-    for command in (
-        ["migrate", "--no-input", "-v", "0"],
-        ["load_demo"],
-        ["collectstatic", "--no-input", "-v", "0"],
+    # Production settings install no demo app: load_demo alone runs with them plus the demo,
+    # into a throwaway database, so its refusal of production-like settings is overridden.
+    with_demo = {**env, "DJANGO_SETTINGS_MODULE": "benchmarks.demo_settings"}
+    for command, command_env in (
+        (["migrate", "--no-input", "-v", "0"], env),
+        (["load_demo", "--unsafe-create-staff-with-published-passwords"], with_demo),
+        (["collectstatic", "--no-input", "-v", "0"], env),
     ):
-        subprocess.run(manage + command, env=env, cwd=ROOT, check=True, capture_output=True)
+        subprocess.run(manage + command, env=command_env, cwd=ROOT, check=True, capture_output=True)
 
 
 def get(url: str, headers: dict | None = None) -> tuple[int, bytes]:
@@ -78,13 +82,38 @@ def get(url: str, headers: dict | None = None) -> tuple[int, bytes]:
 
 
 @contextlib.contextmanager
-def production_server(workers: int = 2):
-    """Yield (base_url, gunicorn master pid); everything is removed afterwards."""
+def production_server(
+    workers: int = 2, port: int | None = None, threads: int = 1, extra_env: dict | None = None
+):
+    """Yield (base_url, gunicorn master pid); everything is removed afterwards.
+
+    `port` on 127.0.0.1, else a free one; `threads` above 1 runs gunicorn's threaded workers;
+    `extra_env` is added to the production environment (REDIS_URL, a setting).
+    """
+    with (
+        prepared_site(extra_env) as (env, workdir),
+        gunicorn(env, workdir, workers=workers, port=port, threads=threads) as served,
+    ):
+        yield served
+
+
+@contextlib.contextmanager
+def prepared_site(extra_env: dict | None = None):
+    """Yield (environment, folder) of a throwaway production-like site, removed afterwards."""
     workdir = Path(tempfile.mkdtemp(prefix="layanan-bench-"))
-    env = production_env(workdir)
-    print(f"Preparing a production-like site in {workdir} (migrate, load_demo, collectstatic)")
-    prepare(env)
-    port = free_port()
+    env = {**production_env(workdir), **(extra_env or {})}
+    try:
+        print(f"Preparing a production-like site in {workdir} (migrate, load_demo, collectstatic)")
+        prepare(env)
+        yield env, workdir
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, workdir: Path, workers: int = 2, port: int | None = None, threads: int = 1):
+    """Serve the site prepared in `workdir`; yield (base_url, master pid), then stop it."""
+    port = port or free_port()
     log = open(workdir / "gunicorn.log", "wb")  # noqa: SIM115 (closed below)
     server = subprocess.Popen(
         [
@@ -92,6 +121,8 @@ def production_server(workers: int = 2):
             "benchmarks.prodlike:application",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -122,7 +153,6 @@ def production_server(workers: int = 2):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def worker_pids(master_pid: int) -> list[int]:

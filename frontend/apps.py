@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class FrontendConfig(AppConfig):
     name = "frontend"
     verbose_name = _("Public site")
+
+    def ready(self):
+        from . import front_cache, signals  # noqa: F401

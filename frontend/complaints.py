@@ -1,9 +1,18 @@
 """Complaint pages for residents: submit, receipt, track, follow up, the public list, photos.
 
-Everything works without JavaScript (post, then redirect). Residents have no account and get
-no cookie: a tracking code is what identifies a complaint, so these forms carry no CSRF token
-(a forged post could only do what anyone holding the code can do anyway) and the pages can be
-cached by the service worker. Abuse is held back by rate limits, a honeypot and idempotency.
+Longer than 400 lines because the form's post, its receipt and the tracking page's actions
+share the rate limits, the idempotency and the reply code's cookie; splitting them would spread
+one flow over modules.
+
+Everything works without JavaScript (post, then redirect). Residents have no account: a
+tracking code identifies a complaint and is enough to read it; acting on it (add information,
+confirm, reopen) needs the reporter's reply code (cms/complaints/reply_codes.py). These forms
+carry no CSRF token (one tied to a cookie would have expired in the copy the service worker
+keeps offline); posts that another site's page makes a browser send are refused from the
+browser's own headers instead (same_site_posts_only, cms/security/cross_site.py). The only
+cookie is the reply code, handed to the browser that sent the form and sent back only to that
+complaint's receipt and tracking page. Abuse is held back by rate limits, a honeypot and
+idempotency.
 """
 
 import hashlib
@@ -12,24 +21,38 @@ import uuid
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import DatabaseError
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.cache import (
+    get_conditional_response,
+    patch_cache_control,
+    patch_vary_headers,
+)
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 
 from cms.complaints import selectors, services
 from cms.complaints.codes import tracking_code_normalize
-from cms.complaints.errors import ComplaintError, IdempotencyConflict
+from cms.complaints.errors import (
+    ComplaintError,
+    IdempotencyConflict,
+    NotTheReporter,
+    TooManyReplies,
+)
 from cms.complaints.forms import (
     ComplaintSubmitForm,
     idempotency_key_clean,
     request_body_complete,
 )
+from cms.complaints.lookup import complaint_lookup, complaint_lookup_failed
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
+from cms.complaints.reply_codes import reply_code_matches
+from cms.complaints.wording import resident_overdue_label, resident_status_label
+from cms.security.models import PersonalDataAccess
+from frontend.cross_site import same_site_posts_only
 
 PAGE_SIZE = 20
 
@@ -44,6 +67,7 @@ def _limited(request, template, context, wait):
 
 
 @csrf_exempt
+@same_site_posts_only
 @require_http_methods(["GET", "HEAD", "POST"])
 def complaint_new(request):
     """Show the complaint form; on a valid post store it and redirect to the receipt.
@@ -88,7 +112,7 @@ def complaint_new(request):
             existing = Complaint.objects.filter(idempotency_key=key).first()
         if existing is not None:
             # A double tap or a resent form: show what was stored (never counted as abuse).
-            return redirect("complaint-receipt", code=existing.tracking_code)
+            return _to_receipt(request, existing)
         wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
         if wait:
             return _limited(request, "complaints/new.html", _form_context(form, key), wait)
@@ -110,7 +134,44 @@ def complaint_new(request):
             return _form_page(request, form, key, status=503, unavailable=True)
         except DatabaseError:
             return _busy_page(request, key)
-    return redirect("complaint-receipt", code=complaint.tracking_code)
+    return _to_receipt(request, complaint)
+
+
+# The reply code reaches the browser that sent the form in a cookie that only the complaint's
+# receipt sees (its path), then, from the receipt, one that only its tracking page sees: no
+# other page gets a cookie, so they stay cacheable, and anyone else opening the receipt sees no
+# reply code. (One response can set a cookie name once, hence the two steps.)
+REPLY_COOKIE = "kode_balas"
+REPLY_COOKIE_SECONDS = 30 * 24 * 3600
+
+
+def _hand_reply_code(request, response, complaint, url_name):
+    """Set the reply code cookie on `response` for the page `url_name` of `complaint` only."""
+    if complaint.reply_code:
+        response.set_cookie(
+            REPLY_COOKIE,
+            complaint.reply_code,
+            max_age=REPLY_COOKIE_SECONDS,
+            path=reverse(url_name, args=[complaint.tracking_code]),
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def _to_receipt(request, complaint):
+    """Redirect to the receipt, handing this browser the complaint's reply code."""
+    response = redirect("complaint-receipt", code=complaint.tracking_code)
+    return _hand_reply_code(request, response, complaint, "complaint-receipt")
+
+
+def _kept_reply_code(request, complaint) -> str:
+    """Return the reply code this browser was handed for `complaint`, or "" (none, or stale)."""
+    kept = request.COOKIES.get(REPLY_COOKIE, "")
+    if kept and reply_code_matches(complaint.tracking_code, complaint.reply_nonce, kept):
+        return complaint.reply_code
+    return ""
 
 
 def _busy_page(request, key):
@@ -170,19 +231,27 @@ def _form_page(request, form, key, status=200, **flags):
     return response
 
 
-def _complaint_or_404(code):
-    complaint = selectors.complaint_get_by_code(code)
-    if complaint is None:
-        raise Http404(code)
-    return complaint
+def _track_limited(request, code, wait):
+    context = {"raw": code[:40]}
+    if request.method == "POST":  # what the resident wrote is not lost while they wait
+        context["kept_message"] = request.POST.get("message", "")[:2000]
+    return _limited(request, "complaints/track_form.html", context, wait)
 
 
 def complaint_receipt(request, code):
-    complaint = _complaint_or_404(code)
+    found = complaint_lookup(request, code)
+    if found.wait:
+        return _track_limited(request, code, found.wait)
+    complaint = found.complaint
+    if complaint is None:
+        raise Http404(code)
     if complaint.tracking_code != code:
         return redirect("complaint-receipt", code=complaint.tracking_code)
-    response = render(request, "complaints/receipt.html", {"complaint": complaint})
+    context = {"complaint": complaint, "reply_secret": _kept_reply_code(request, complaint)}
+    response = render(request, "complaints/receipt.html", context)
     response["Cache-Control"] = "no-store"
+    if context["reply_secret"]:  # the sender's browser: its tracking page fills the code in
+        _hand_reply_code(request, response, complaint, "complaint-track")
     return response
 
 
@@ -208,17 +277,16 @@ def complaint_track_form(request):
 
 
 @csrf_exempt
+@same_site_posts_only
 @require_http_methods(["GET", "HEAD", "POST"])
 def complaint_track(request, code):
-    """Status and public timeline; posts add information or answer "sudah selesai?"."""
-    wait = rate_limit_peek("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
-    if wait:
-        return _limited(request, "complaints/track_form.html", {"raw": code[:40]}, wait)
-    complaint = selectors.complaint_get_by_code(code)
+    """Status and public timeline; the reporter's posts add information or answer "sudah
+    selesai?" (each with the reply code: the tracking code alone only reads)."""
+    found = complaint_lookup(request, code)
+    if found.wait:
+        return _track_limited(request, code, found.wait)
+    complaint = found.complaint
     if complaint is None:
-        wait = rate_limit_hit("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
-        if wait:
-            return _limited(request, "complaints/track_form.html", {"raw": code[:40]}, wait)
         context = {
             "raw": code[:40],
             "error": _("No complaint has this tracking code. Check the code on your receipt."),
@@ -227,51 +295,86 @@ def complaint_track(request, code):
     if complaint.tracking_code != code:
         return redirect("complaint-track", code=complaint.tracking_code)
 
-    context = {"complaint": complaint}
+    context = {"complaint": complaint, "reply_secret": _kept_reply_code(request, complaint)}
+    status = 200
     if request.method == "POST":
         action = request.POST.get("action")
         message = request.POST.get("message", "")
+        proof = request.POST.get("reply_secret", "")
+        # Whatever happens, what the resident typed goes back into the form.
+        context.update(message=message[:2000], action=action, reply_secret=proof[:254])
         try:
-            if action == "reply":
-                services.complaint_resident_reply(complaint=complaint, message=message)
-                done = "balasan"
-            elif action in ("solved", "not_solved"):
-                services.complaint_resident_confirm(
-                    complaint=complaint, solved=action == "solved", message=message
-                )
-                done = "konfirmasi" if action == "solved" else "dibuka"
-            else:
-                raise ComplaintError(_("Choose what you want to do."))
+            done = _track_act(request, complaint, action, message, proof)
             url = reverse("complaint-track", args=[complaint.tracking_code])
             return HttpResponseRedirect(f"{url}?terkirim={done}")
-        except ComplaintError as error:
-            context.update(action_error=error.message, message=message[:2000], action=action)
-            complaint.refresh_from_db()
-        except DatabaseError:
+        except NotTheReporter as error:
+            wait = complaint_lookup_failed(request)  # a wrong reply code is a failed guess
+            status, message_shown = (429, _too_many(wait)) if wait else (403, error.message)
             context.update(
-                action_error=_("The service is busy right now. Please send it again."),
-                message=message[:2000],
-                action=action,
+                action_error=message_shown, proof_error=True, reply_secret="", retry_after=wait
             )
+        except TooManyReplies as error:
+            status = 429
+            context.update(action_error=error.message, retry_after=error.wait)
+        except ComplaintError as error:
+            status = 400
+            context["action_error"] = error.message
+        except DatabaseError:
+            status = 400
+            context["action_error"] = _("The service is busy right now. Please send it again.")
+        complaint.refresh_from_db()
     context.update(_track_context(complaint))
     context["sent"] = request.GET.get("terkirim", "")
-    response = render(
-        request, "complaints/track.html", context, status=400 if "action_error" in context else 200
-    )
-    response["Cache-Control"] = "no-cache"
+    response = render(request, "complaints/track.html", context, status=status)
+    response["Cache-Control"] = "no-cache" if status == 200 else "no-store"
+    if context["reply_secret"]:  # filled in for this browser: never for a shared cache
+        patch_cache_control(response, private=True)
+        patch_vary_headers(response, ["Cookie"])
+    if context.get("retry_after"):
+        response["Retry-After"] = str(context["retry_after"])
     return response
+
+
+def _too_many(wait):
+    return _(
+        "Too many attempts from your connection. Please wait %(minutes)d minutes and try again."
+    ) % {"minutes": max(1, round(wait / 60))}
+
+
+def _track_act(request, complaint, action, message, proof) -> str:
+    """Do what the reporter asked; return the word for the page's notice. Raise ComplaintError."""
+    if action == "reply":
+        # Per client address (the complaint's own limit is the service's); only messages that
+        # arrive are counted, so a refused one (a typo in the reply code) costs nothing here.
+        wait = rate_limit_peek("reply", request, settings.COMPLAINT_REPLY_RATE, 3600)
+        if wait:
+            raise TooManyReplies(_too_many(wait), wait)
+        services.complaint_resident_reply(complaint=complaint, message=message, proof=proof)
+        rate_limit_hit("reply", request, settings.COMPLAINT_REPLY_RATE, 3600)
+        return "balasan"
+    if action in ("solved", "not_solved"):
+        services.complaint_resident_confirm(
+            complaint=complaint, solved=action == "solved", message=message, proof=proof
+        )
+        return "konfirmasi" if action == "solved" else "dibuka"
+    raise ComplaintError(_("Choose what you want to do."))
 
 
 def _track_context(complaint):
     public = selectors.complaint_is_public(complaint)
+    can_reopen = services.complaint_can_reopen(complaint)
     return {
         "public": public,
         "timeline": selectors.complaint_public_timeline(complaint),
         "can_reply": not complaint.is_closed,
+        # Asked only while "no" is still an answer: an old closed complaint gets what to do
+        # instead (a new complaint naming its code), not a question with one answer.
         "can_confirm": complaint.status == Complaint.Status.DONE
-        and complaint.resident_confirmed is None,
-        "can_reopen": services.complaint_can_reopen(complaint),
+        and complaint.resident_confirmed is None
+        and can_reopen,
+        "can_reopen": can_reopen,
         "reopen_days": settings.COMPLAINT_REOPEN_DAYS,
+        "overdue_label": resident_overdue_label(),
     }
 
 
@@ -302,9 +405,9 @@ def complaint_list(request):
             "complaints": page,
             "categories": categories,
             "statuses": [
-                choice
-                for choice in Complaint.Status.choices
-                if choice[0]
+                (value, resident_status_label(value))
+                for value in Complaint.Status.values
+                if value
                 not in (
                     Complaint.Status.RECEIVED,
                     Complaint.Status.REJECTED,
@@ -320,13 +423,22 @@ def complaint_list(request):
 
 def complaint_photo(request, code):
     """Serve a complaint's photo to staff, or to anyone once it is public and not hidden."""
-    complaint = selectors.complaint_get_by_code(code)
+    found = complaint_lookup(request, code)
+    if found.wait:
+        response = HttpResponse(status=429)
+        response["Retry-After"] = str(found.wait)
+        return response
+    complaint = found.complaint
     if complaint is None or not complaint.photo:
         raise Http404(code)
     staff = request.user.is_authenticated and request.user.has_perm("complaints.view_complaint")
     public = selectors.complaint_is_public(complaint) and complaint.photo_is_public
     if not (staff or public):
         raise Http404(code)
+    if staff:
+        # A photo may show a home, a face, a house number: staff looking at it is logged like
+        # opening the complaint (UU PDP), also once the public may see it.
+        PersonalDataAccess.record(request.user, PersonalDataAccess.Action.PHOTO, complaint)
     response = FileResponse(complaint.photo.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = (
         "public, max-age=3600" if public and not staff else "private, no-store"

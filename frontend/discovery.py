@@ -8,6 +8,7 @@ and events, newest first, with absolute links and no tracking parameters.
 
 from collections import defaultdict
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -26,10 +27,15 @@ from pages.models import (
     EventPage,
     KecamatanSettings,
 )
+from pages.sites import in_site
 
 FEED_ITEMS = 30
-# Hidden from crawlers: the admin, the API's machine answers, residents' own pages.
-ROBOTS_DISALLOW = ["/admin/", "/api/", "/documents/", "/pengaduan/lacak/", "/pengaduan/terkirim/"]
+# Hidden from crawlers: the admin, the API's machine answers and staff documents. Residents'
+# own pages (tracking, receipt) are not listed: they say `noindex`, which a crawler can read
+# only on a page it may fetch, in both languages alike.
+ROBOTS_DISALLOW = ["/admin/", "/api/", "/documents/"]
+# Public pages that are views rather than Wagtail pages, by URL name, in every language.
+SITEMAP_VIEWS = ["complaint-list", "transparency", "privacy", "install_help"]
 
 
 def _site(request) -> Site:
@@ -42,10 +48,9 @@ def _site(request) -> Site:
 def sitemap(request):
     """Return sitemap.xml: live public pages of every locale with their alternates (2 queries)."""
     site = _site(request)
-    root_paths = [root.root_path for root in site.get_site_root_paths()]
+    # This site's pages only: Site.get_site_root_paths() lists every site's roots.
     pages = (
-        Page.objects.live()
-        .public()
+        in_site(Page.objects.live().public(), site)
         .filter(depth__gt=1)
         .exclude(url_path="/")
         .select_related("locale")
@@ -57,7 +62,7 @@ def sitemap(request):
     by_translation = defaultdict(list)
     for page in pages:
         url = page.get_url(request=request)  # uses the site's cached root paths, no query
-        if not url or not any(page.url_path.startswith(path) for path in root_paths):
+        if not url:
             continue
         location = url if url.startswith("http") else base + url
         entry = {
@@ -68,6 +73,14 @@ def sitemap(request):
         }
         entries.append(entry)
         by_translation[page.translation_key].append(entry)
+    languages = [code for code, _name in settings.LANGUAGES]
+    for name in SITEMAP_VIEWS:
+        for language in languages:
+            with translation.override(language):
+                location = base + reverse(name)
+            entry = {"location": location, "lastmod": None, "language": language, "key": name}
+            entries.append(entry)
+            by_translation[name].append(entry)
     for entry in entries:
         siblings = by_translation[entry["key"]]
         entry["alternates"] = siblings if len(siblings) > 1 else []
@@ -97,6 +110,7 @@ class AnnouncementFeed(Feed):
         self.request = request
         self.language = translation.get_language()
         self.kecamatan = KecamatanSettings.for_request(request)
+        self.site = Site.find_for_request(request)  # each kecamatan's feed has its own pages
         if category is None:
             return None
         found = Category.objects.filter(slug=category).first()
@@ -117,7 +131,7 @@ class AnnouncementFeed(Feed):
 
     def link(self, category):
         index = (
-            self.index_model.objects.live()
+            in_site(self.index_model.objects.live(), self.site)
             .filter(locale__language_code=self.language)
             .order_by("path")
             .first()
@@ -130,8 +144,7 @@ class AnnouncementFeed(Feed):
 
     def items(self, category):
         queryset = (
-            AnnouncementPage.objects.live()
-            .public()
+            in_site(AnnouncementPage.objects.live().public(), self.site)
             .filter(locale__language_code=self.language)
             .select_related("category")
             .order_by("-display_date", "-first_published_at")
@@ -154,11 +167,19 @@ class AnnouncementFeed(Feed):
 
     item_guid_is_permalink = True
 
+    def author_name(self, category):
+        # Atom requires an author (RFC 4287, 4.1.1); the kecamatan publishes everything.
+        return self.kecamatan.name
+
+    def author_link(self, category):
+        return self.request.build_absolute_uri("/")
+
     def item_pubdate(self, item):
-        return item.first_published_at
+        # The date the page shows (pages.models.base.ContentPage.published_at).
+        return item.published_at
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        return max(filter(None, [item.last_published_at, item.published_at]))
 
     def item_categories(self, item):
         return [item.category.name] if item.category_id else []
@@ -187,15 +208,11 @@ class EventFeed(AnnouncementFeed):
 
     def items(self, category):
         return list(
-            EventPage.objects.live()
-            .public()
+            in_site(EventPage.objects.live().public(), self.site)
             .filter(locale__language_code=self.language)
             .filter(Q(end__gte=timezone.now()) | Q(end__isnull=True, start__gte=timezone.now()))
             .order_by("start")[:FEED_ITEMS]
         )
-
-    def item_pubdate(self, item):
-        return item.first_published_at
 
     def item_categories(self, item):
         return []

@@ -8,6 +8,8 @@ with:
   the service worker keep the page but ask again each time; an unchanged page answers
   `304 Not Modified` with no body, so the check costs a few hundred bytes and a round trip,
   and an emergency banner is never hidden behind a stale copy;
+- with a shared cache in front (SHARED_CACHE_SECONDS, docs/scale-out.md), `s-maxage` for it
+  instead, while browsers still ask each time: the page is purged there on publish;
 - the rendered page, kept in the cache (local memory, or Redis when `REDIS_URL` is set) with
   gzip and brotli versions made once, so the next reader is served without touching the
   database or the templates.
@@ -23,41 +25,38 @@ user is marked `Cache-Control: private, no-cache` instead. The language comes fr
 (`/` Indonesian, `/en/` English), so pages do not vary on `Accept-Language`; they vary on
 `Save-Data`, which switches images to tap-to-load placeholders (frontend/templatetags/layanan.py).
 HTML pages that are not kept (forms, errors) are gzipped per answer.
+
+A link shared on social media carries tracking parameters (`utm_source`, `fbclid`, ...:
+`PAGE_CACHE_IGNORED_PARAMETERS` in settings). No view reads them, so they are taken off the
+request before anything sees it: the page is the one without them (its canonical link, its
+language switch), served from the same cached copy. A public page with any other parameter
+is served uncached, compressed for that one answer in the one encoding the reader takes.
+
+What pages and the content API cache share (kept answers, compression, how long a copy
+lives) is in cms/http_cache.py, and so is the guard that makes a page just published, read
+by a hundred readers at once, render once while the others wait for its copy.
 """
 
-import gzip
 import hashlib
-from dataclasses import dataclass, field
 
-import brotli
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse
+from django.http import QueryDict
 from django.middleware.gzip import GZipMiddleware
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from pages.signals import (
-    content_changed_at,
-    content_version,
-    last_content_boundary,
-    next_content_boundary,
-)
+from cms import http_cache
+from pages.signals import content_version
 
-# Query parameters a public page understands; any other parameter (utm_..., fbclid) is served
-# uncached rather than filling the cache with copies of the same page.
-CACHED_PARAMETERS = {"kategori", "halaman", "waktu"}
+# Query parameters a public page understands; any other parameter is served uncached rather
+# than filling the cache with copies of the same page (tracking parameters are dropped first).
+CACHED_PARAMETERS = {"kategori", "halaman", "waktu", "asal"}
 # Cookies that may change what a page shows to this reader.
 PERSONAL_COOKIES = {settings.SESSION_COOKIE_NAME, "messages"}
-SKIPPED_PREFIXES = ("/admin/", "/api/", "/static/", "/media/", "/documents/")
-# Not replayed from the cache: recomputed per answer, or never to be shared.
-UNSTORED_HEADERS = {"set-cookie", "content-length", "content-encoding", "vary", "date"}
+SKIPPED_PREFIXES = ("/admin/", "/api/", "/open311/", "/static/", "/media/", "/documents/")
 PUBLIC_CACHE_CONTROL = "no-cache"
 PRIVATE_CACHE_CONTROL = {"private": True, "no_cache": True}
-BROTLI_QUALITY = 11  # made once per render, so the smallest output is worth its milliseconds
-MIN_COMPRESS_BYTES = 512
 
 
 # Pages not kept in the cache (forms with a CSRF token, the offline page, errors) are
@@ -76,35 +75,28 @@ def save_data(request) -> bool:
     return request.headers.get("Save-Data", "").strip().lower() == "on"
 
 
-@dataclass
-class CachedPage:
-    status: int
-    headers: list[tuple[str, str]]
-    bodies: dict[str, bytes] = field(default_factory=dict)  # encoding ("identity", ...) -> bytes
-    etag: str = ""
-    last_modified: float = 0.0
-    expires_at: float = 0.0  # epoch seconds; never served after this
+def is_tracking_parameter(name: str) -> bool:
+    """Return True for a parameter only link trackers read (PAGE_CACHE_IGNORED_PARAMETERS; a
+    name ending in `*` stands for every name that starts with what comes before it)."""
+    name = name.lower()
+    for ignored in settings.PAGE_CACHE_IGNORED_PARAMETERS:
+        ignored = ignored.lower()
+        if name == ignored or (ignored.endswith("*") and name.startswith(ignored[:-1])):
+            return True
+    return False
 
-    def encoding_for(self, request) -> str:
-        accepted = {
-            part.split(";")[0].strip().lower()
-            for part in request.headers.get("Accept-Encoding", "").split(",")
-        }
-        for encoding in ("br", "gzip"):
-            if encoding in accepted and encoding in self.bodies:
-                return encoding
-        return "identity"
 
-    def response(self, request) -> HttpResponse:
-        encoding = self.encoding_for(request)
-        body = self.bodies[encoding]
-        response = HttpResponse(b"" if request.method == "HEAD" else body, status=self.status)
-        for name, value in self.headers:
-            response[name] = value
-        response["Content-Length"] = str(len(body))
-        if encoding != "identity":
-            response["Content-Encoding"] = encoding
-        return response
+def drop_tracking_parameters(request) -> None:
+    """Take tracking parameters off `request`, so every view renders the page without them."""
+    if not any(is_tracking_parameter(name) for name in request.GET):
+        return
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        if not is_tracking_parameter(name):
+            kept.setlist(name, values)
+    kept._mutable = False
+    request.GET = kept
+    request.META["QUERY_STRING"] = kept.urlencode()
 
 
 class PageCacheMiddleware:
@@ -115,23 +107,33 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         key = self.cache_key(request)
-        if key is not None:
-            entry = cache.get(key)
-            if entry is not None and entry.expires_at > timezone.now().timestamp():
-                response = entry.response(request)
-                response["X-Page-Cache"] = "hit"
-                return self.conditional(request, response, entry)
-        response = self.get_response(request)
-        return self.process_response(request, response, key)
+        if key is None:
+            return self.process_response(request, self.get_response(request), key)
+        entry = http_cache.fresh_entry(key)
+        guard = http_cache.RenderGuard(key)
+        if entry is None:
+            entry = guard.wait()  # another reader may be rendering this page right now
+        if entry is not None:
+            response = entry.response(request)
+            response["X-Page-Cache"] = "hit"
+            http_cache.share(response, entry.expires_at)
+            return self.conditional(request, response, entry.etag, entry.last_modified)
+        try:
+            return self.process_response(request, self.get_response(request), key)
+        finally:
+            guard.release()
 
     # -- deciding -------------------------------------------------------------------------
 
     def cache_key(self, request) -> str | None:
         """Return the cache key for this request, or None when it must not use the cache."""
-        if request.method not in ("GET", "HEAD") or not self.timeout():
+        if request.method not in ("GET", "HEAD"):
             return None
         path = request.path
         if path.startswith(SKIPPED_PREFIXES) or path == "/healthz":
+            return None
+        drop_tracking_parameters(request)
+        if not http_cache.timeout():
             return None
         if PERSONAL_COOKIES & request.COOKIES.keys():
             return None
@@ -142,15 +144,11 @@ class PageCacheMiddleware:
         except DisallowedHost:
             return None
         query = request.GET.urlencode() if request.GET else ""
-        digest = hashlib.md5(  # noqa: S324 (a key, not a secret)
-            f"{request.scheme}://{host}{path}?{query}".encode(), usedforsecurity=False
-        ).hexdigest()
+        digest = http_cache.cache_digest(f"{request.scheme}://{host}{path}?{query}")
         low = "1" if save_data(request) else "0"
-        return f"page:{content_version()}:{low}:{digest}"
-
-    @staticmethod
-    def timeout() -> int:
-        return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+        # "page2": kept pages are cms.http_cache.CachedAnswer now; a copy another release
+        # pickled into Redis under "page:" names a class that is gone, so it is never read.
+        return f"page2:{content_version()}:{low}:{digest}"
 
     @staticmethod
     def is_public(request, response) -> bool:
@@ -196,43 +194,22 @@ class PageCacheMiddleware:
         if response.status_code != 200:
             return GZIP.process_response(request, response)
         self.strip_accept_language(response)
-        entry = self.make_entry(response)
+        etag, modified = self.set_validators(response)
+        if getattr(request, "renditions_pending", False):
+            key = None  # shown with stand-ins while the task worker makes its images: not kept
         if key is not None:
-            seconds = self.seconds_to_keep()
-            if seconds > 0:
-                entry.expires_at = timezone.now().timestamp() + seconds
-                cache.set(key, entry, seconds)
-        answer = entry.response(request)
-        answer["X-Page-Cache"] = "miss" if key is not None else "off"
-        return self.conditional(request, answer, entry)
-
-    def seconds_to_keep(self) -> int:
-        """Return how long a page rendered now may be served: until the next time boundary."""
-        seconds = self.timeout()
-        boundary = next_content_boundary()
-        if boundary is not None:
-            seconds = min(seconds, int((boundary - timezone.now()).total_seconds()))
-        return seconds
-
-    @staticmethod
-    def last_modified() -> int:
-        """Return when this page last changed, in epoch seconds, stable across re-renders.
-
-        That is the later of the last content change (publish, edit, settings) and the last
-        moment time alone changed pages (an announcement expiring, an event starting or
-        ending): with nothing published then, a copy from before it must not get a 304 for
-        If-Modified-Since. The render time when the last content change is unknown (a cache
-        emptied by a restart), so a validator is never older than the page.
-        """
-        now = int(timezone.now().timestamp())
-        changed = content_changed_at()
-        if changed is None:
-            return now
-        moments = [changed.timestamp()]
-        boundary = last_content_boundary()
-        if boundary is not None:
-            moments.append(boundary.timestamp())
-        return min(now, int(max(moments)))
+            entry = http_cache.keep(response, etag, modified)
+            if http_cache.store(key, entry):
+                answer = entry.response(request)
+                answer["X-Page-Cache"] = "miss"
+                http_cache.share(answer, entry.expires_at)
+                return self.conditional(request, answer, etag, modified)
+        # Not kept (a parameter no page reads, the cache off): compress only what goes out.
+        response["X-Page-Cache"] = "off"
+        answer = self.conditional(request, response, etag, modified)
+        if answer is response:
+            answer = http_cache.compress_answer(request, response)
+        return answer
 
     @staticmethod
     def strip_accept_language(response) -> None:
@@ -242,36 +219,19 @@ class PageCacheMiddleware:
         if kept != vary:
             response["Vary"] = ", ".join(kept)
 
-    def make_entry(self, response) -> CachedPage:
-        body = response.content
+    @staticmethod
+    def set_validators(response) -> tuple[str, int]:
+        """Give a public page its ETag (a hash of the page), Last-Modified and Cache-Control."""
+        etag = f'W/"{hashlib.md5(response.content, usedforsecurity=False).hexdigest()}"'
+        modified = http_cache.content_last_modified()
         response["Cache-Control"] = PUBLIC_CACHE_CONTROL
-        etag = f'W/"{hashlib.md5(body, usedforsecurity=False).hexdigest()}"'
-        modified = self.last_modified()
         response["ETag"] = etag
         response["Last-Modified"] = http_date(modified)
-        bodies = {"identity": body}
-        if len(body) >= MIN_COMPRESS_BYTES:
-            bodies["br"] = brotli.compress(body, quality=BROTLI_QUALITY)
-            bodies["gzip"] = gzip.compress(body, compresslevel=9, mtime=0)
-            patch_vary_headers(response, ("Accept-Encoding",))
-        headers = [
-            (name, value)
-            for name, value in response.items()
-            if name.lower() not in UNSTORED_HEADERS
-        ]
-        if response.get("Vary"):
-            headers.append(("Vary", response["Vary"]))
-        return CachedPage(
-            status=response.status_code,
-            headers=headers,
-            bodies=bodies,
-            etag=etag,
-            last_modified=modified,
-        )
+        return etag, modified
 
     @staticmethod
-    def conditional(request, response, entry):
+    def conditional(request, response, etag, last_modified):
         """Answer 304 with no body when the reader's copy is still the current one."""
         return get_conditional_response(
-            request, etag=entry.etag, last_modified=int(entry.last_modified), response=response
+            request, etag=etag, last_modified=int(last_modified), response=response
         )

@@ -12,6 +12,7 @@ from cms.complaints.errors import ComplaintError
 from cms.complaints.forms import DataRequestForm
 from cms.complaints.models import DATA_REQUEST_RESPONSE_HOURS
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
+from frontend.cross_site import same_site_posts_only
 
 TEMPLATE = "privacy_request.html"
 RATE_WINDOW = 3600
@@ -38,6 +39,7 @@ def _page(request, form, status=200, **extra):
 
 
 @csrf_exempt  # like the complaint forms: residents have no account and get no cookie
+@same_site_posts_only
 @require_http_methods(["GET", "HEAD", "POST"])
 def privacy_request(request):
     """Ask to see, correct or erase one's data; recorded only when code and proof match.

@@ -18,12 +18,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.views.decorators.http import require_safe
-from pwa import app_settings as pwa_settings
-from pwa import views as pwa
 from wagtail.models import Site
 
+from frontend import bundles
 from frontend.page_cache import GZIP
-from pages.models import AnnouncementIndexPage
+from pages.models import AnnouncementIndexPage, Category
 
 # The app shell, precached at install (docs/pwa.md prints its measured size; budget 150 KB).
 SHELL_STATIC = [
@@ -40,10 +39,9 @@ SHELL_STATIC = [
 # Templates whose change must reach phones already holding the offline page.
 SHELL_TEMPLATES = ["pwa/offline.html", "base.html", "components/pwa_head.html"]
 # Precached too when it answers 200 (built on main by the complaints issue); skipped otherwise.
-OPTIONAL_PAGES = ["/pengaduan/baru/", "/pengaduan/saya/"]
+OPTIONAL_PAGES = ["/pengaduan/baru/", "/pengaduan/saya/", "/notifikasi/"]
 # Never answered from a cache: staff pages, the APIs (draft previews), downloads, the worker.
 NETWORK_ONLY = ["/admin/", "/api/", "/documents/", "/serviceworker.js"]
-WORKER_SOURCE = Path(pwa_settings.PWA_SERVICE_WORKER_PATH)
 FAVICON = "pwa/favicon.ico"  # drawn by `manage.py pwa_images`
 FAVICON_MAX_AGE = 7 * 24 * 3600  # a week: its address cannot carry a hash
 
@@ -71,12 +69,16 @@ def warm_pages(request) -> list[str]:
     site = Site.find_for_request(request)
     home = site.root_page.localized if site else None
     pages = [home.get_url(request) if home else "/"]
+    # This site's own list (its root is the Indonesian home, already loaded: no query more).
     announcements = (
         AnnouncementIndexPage.objects.live()
         .public()
+        .descendant_of(site.root_page)
         .filter(locale__language_code=settings.LANGUAGE_CODE)
         .order_by("path")
         .first()
+        if site
+        else None
     )
     if announcements is not None:
         pages.append(announcements.get_url(request))
@@ -84,13 +86,13 @@ def warm_pages(request) -> list[str]:
 
 
 def shell_fingerprint() -> str:
-    """Return a hash of the worker's source, the shell files and the offline page's templates.
+    """Return a hash of the worker's code, the shell files and the offline page's templates.
 
     Hashed static names change with their content in production, but development serves plain
     names, so the bytes are hashed too. Compiled catalogues are included: a new translation
     changes the precached offline page.
     """
-    digest = hashlib.sha256(WORKER_SOURCE.read_bytes())
+    digest = hashlib.sha256(bundles.worker_source().encode())
     for name in SHELL_STATIC:
         digest.update(static(name).encode())
         path = finders.find(name)
@@ -146,13 +148,14 @@ def _revalidated(request, response):
 
 @require_safe
 def service_worker(request):
-    """Return our worker (django-pwa's PWA_SERVICE_WORKER_PATH) with its config and version.
+    """Return our worker: its config and version, then its parts (frontend/bundles.py), one file.
 
     Served from the site root so its scope is the whole site; browsers must never keep an old
     copy, or a fix would not reach phones (Cache-Control: no-cache, plus an ETag for a 304).
+    The parts are read once and kept in memory until a file changes.
     """
     config = json.dumps(worker_config(request), separators=(",", ":"))
-    body = f"self.LK = {config};\n{WORKER_SOURCE.read_text()}"
+    body = f"self.LK = {config};\n{bundles.worker_source()}"
     response = HttpResponse(body, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     return _revalidated(request, response)
@@ -160,9 +163,14 @@ def service_worker(request):
 
 @require_safe
 def manifest(request):
-    """Return the web app manifest from django-pwa's view and our template (manifest.json)."""
-    response = pwa.manifest(request)
-    response["Content-Type"] = "application/manifest+json; charset=utf-8"
+    """Return the web app manifest (templates/manifest.json) of this site, in the default language.
+
+    Its name, short name and colour come from the site's KecamatanSettings: one install serves
+    many kecamatan, each its own app.
+    """
+    response = render(
+        request, "manifest.json", content_type="application/manifest+json; charset=utf-8"
+    )
     return _revalidated(request, response)
 
 
@@ -194,3 +202,8 @@ def offline(request):
 def install_help(request):
     """Return the illustrated 'Add to Home Screen' help (iPhone and Android)."""
     return render(request, "pwa/install_help.html")
+
+
+def push_settings(request):
+    """Return the notifications page: what this phone is told about (static/js/push.js)."""
+    return render(request, "pwa/push_settings.html", {"categories": Category.objects.all()})

@@ -1,5 +1,8 @@
 """What a page looks like when shared: Open Graph and Twitter tags, the share image, JSON-LD.
 
+Longer than 400 lines because the tags, the generated share card and the structured data of
+every page type must agree with each other, and read best together.
+
 WhatsApp shows a preview only for an image it can fetch quickly and that is small: we give
 a 1200x630 JPEG rendition cropped around the focal point, at most 200 KB
 (../shared/reference/pwa.md section 5), or, for a page without an image, a card drawn with
@@ -12,8 +15,9 @@ import json
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404, HttpResponse, HttpResponseNotModified
+from django.http import Http404, HttpResponse
 from django.urls import reverse
+from django.utils.cache import get_conditional_response
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from PIL import Image, ImageDraw, ImageFont
@@ -30,27 +34,18 @@ from pages.models import (
 )
 from pages.signals import content_version
 
+from .renditions import SHARE_SPEC, renditions_enqueue, renditions_missing, share_source_image
+
 SHARE_SIZE = (1200, 630)
 MAX_SHARE_BYTES = 200 * 1024
 # Tried in order until the rendition fits in MAX_SHARE_BYTES.
 SHARE_SPECS = (
-    "fill-1200x630-c100|format-jpeg|jpegquality-78",
+    SHARE_SPEC,
     "fill-1200x630-c100|format-jpeg|jpegquality-60",
     "fill-1200x630-c100|format-jpeg|jpegquality-45",
 )
 LOCALES = {"id": "id_ID", "en": "en_US"}
 CARD_MAX_AGE = 86400
-
-
-def share_source_image(page):
-    """Return the image that best stands for the page, or None."""
-    if isinstance(page, InfographicPage) and page.image_id:
-        return page.image
-    if getattr(page, "listing_image_id", None):
-        return page.listing_image
-    if isinstance(page, HomePage) and getattr(page, "hero_image_id", None):
-        return page.hero_image
-    return None
 
 
 def share_rendition(image):
@@ -84,13 +79,50 @@ def canonical_url(request, page) -> str:
     return absolute(request, request.path)
 
 
-def social_meta(request, page, kecamatan: KecamatanSettings) -> dict:
-    """Return what the head's share tags need (one rendition query at most)."""
-    page = page.specific if page is not None and hasattr(page, "specific") else page
+def live_translations(page) -> dict:
+    """Return {language code: live page} of `page` and its translations, asked once per page
+    object: the share tags and the language switch both need it (one query for both)."""
+    found = getattr(page, "_live_translations", None)
+    if found is None:
+        found = {
+            translation.locale.language_code: translation
+            for translation in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+        page._live_translations = found
+    return found
+
+
+def _translated_locales(page, language: str) -> list[str]:
+    """og:locale:alternate of the languages the page exists in (live), other than this one;
+    every language for a view that is not a page (its address exists in each)."""
+    others = [code for code, _name in settings.LANGUAGES if code != language]
+    if page is not None and getattr(page, "pk", None):
+        live = live_translations(page)
+        others = [code for code in others if code in live]
+    return [LOCALES.get(code, code) for code in others]
+
+
+def social_meta(
+    request, page, kecamatan: KecamatanSettings, title: str = "", description: str = ""
+) -> dict:
+    """Return what the head's share tags need (one rendition query at most).
+
+    `title` and `description` are what the page's <title> and meta description say (base.html
+    captures them): a view that is not a Wagtail page shares under its own title and
+    description, not the kecamatan's name alone. The home page shares under the kecamatan's
+    name, not the title of its page in the tree ("Beranda").
+    """
     language = get_language() or settings.LANGUAGE_CODE
-    title = getattr(page, "seo_title", "") or getattr(page, "title", "") or kecamatan.name
+    locale_alternates = _translated_locales(page, language)
+    page = page.specific if page is not None and hasattr(page, "specific") else page
+    if isinstance(page, HomePage):
+        title = getattr(page, "seo_title", "") or kecamatan.full_name or kecamatan.name
+    else:
+        title = (
+            getattr(page, "seo_title", "") or getattr(page, "title", "") or title or kecamatan.name
+        )
     description = (
-        getattr(page, "search_description", "") or getattr(page, "summary", "") or ""
+        getattr(page, "search_description", "") or getattr(page, "summary", "") or description or ""
     ).strip()
     image = share_source_image(page) if page is not None else None
     meta = {
@@ -102,8 +134,18 @@ def social_meta(request, page, kecamatan: KecamatanSettings) -> dict:
         "url": canonical_url(request, page),
         "site_name": kecamatan.name,
         "locale": LOCALES.get(language, language),
-        "locale_alternates": [LOCALES[code] for code, _ in settings.LANGUAGES if code != language],
+        "locale_alternates": locale_alternates,
     }
+    if image is not None and renditions_missing(image, SHARE_SPECS[:1]):
+        # Not made yet. It never takes the last rendition a request may make (the page's
+        # visible pictures come first): the worker makes it and the drawn card stands in.
+        made = getattr(request, "renditions_made", 0)
+        if made + 1 < settings.RENDITIONS_PER_REQUEST:
+            request.renditions_made = made + 1
+        else:
+            request.renditions_pending = True
+            renditions_enqueue(image.pk, SHARE_SPECS[:1])
+            image = None
     if image is not None:
         rendition = share_rendition(image)
         meta.update(
@@ -197,8 +239,13 @@ def draw_card(title: str, kecamatan: KecamatanSettings) -> bytes:
 
 def _card_response(request, title: str, kecamatan, key: str):
     etag = '"' + hashlib.sha256(key.encode()).hexdigest()[:32] + '"'
-    if request.headers.get("If-None-Match") == etag:
-        return HttpResponseNotModified(headers={"ETag": etag})
+    # A 304 (weak comparison, lists of tags and `*` as HTTP says) when the client's copy is
+    # current: the card is neither drawn nor read from the cache.
+    not_modified = get_conditional_response(request, etag=etag)
+    if not_modified is not None:
+        not_modified["ETag"] = etag
+        not_modified["Cache-Control"] = f"public, max-age={CARD_MAX_AGE}"
+        return not_modified
     data = cache.get(f"share-card:{etag}")
     if data is None:
         data = draw_card(title, kecamatan)
@@ -237,6 +284,24 @@ def _text(value) -> str:
     return " ".join(strip_tags(str(value or "")).split())
 
 
+def _event_address(page, kecamatan) -> dict:
+    """Return a schema.org PostalAddress for an event: the place as staff wrote it (hall and
+    street), in the kecamatan, regency and province of the site's settings, in Indonesia.
+
+    A bare text copy of the place's name is no address to a search engine or a map
+    (https://developers.google.com/search/docs/appearance/structured-data/event).
+    """
+    locality = ", ".join(part for part in (kecamatan.name, kecamatan.regency) if part)
+    address = {
+        "@type": "PostalAddress",
+        "streetAddress": _text(page.place),
+        "addressLocality": locality,
+        "addressRegion": kecamatan.province,
+        "addressCountry": "ID",
+    }
+    return {key: value for key, value in address.items() if value}
+
+
 def structured_data(request, page, kecamatan: KecamatanSettings, meta: dict) -> str:
     """Return the page's JSON-LD (as a JSON string safe to put in a <script> element), or ""."""
     page = page.specific if page is not None and hasattr(page, "specific") else page
@@ -266,9 +331,7 @@ def structured_data(request, page, kecamatan: KecamatanSettings, meta: dict) -> 
             "headline": page.title[:110],
             "description": meta["description"],
             "image": [meta["image"]],
-            "datePublished": (page.first_published_at or page.display_date).isoformat()
-            if page.first_published_at
-            else str(page.display_date),
+            "datePublished": page.published_at.isoformat(),
             "dateModified": (page.last_published_at or page.first_published_at).isoformat()
             if page.last_published_at or page.first_published_at
             else None,
@@ -312,7 +375,11 @@ def structured_data(request, page, kecamatan: KecamatanSettings, meta: dict) -> 
             "startDate": page.start.isoformat(),
             "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
             "eventStatus": "https://schema.org/EventScheduled",
-            "location": {"@type": "Place", "name": _text(page.place), "address": _text(page.place)},
+            "location": {
+                "@type": "Place",
+                "name": _text(page.place),
+                "address": _event_address(page, kecamatan),
+            },
             "organizer": publisher,
         }
         if page.end:

@@ -1,8 +1,10 @@
 """Survey pages for residents (SKM) and the public transparency dashboard.
 
 The survey is a plain POST form that works without JavaScript. Like the complaint forms it
-carries no CSRF token (residents have no session or cookie, see frontend/complaints.py) but a
-hidden idempotency key made when the page was served: a form sent twice (double tap, the back
+carries no CSRF token (residents have no session or cookie, see frontend/complaints.py), and
+like them it refuses posts another site's page makes a browser send (same_site_posts_only), so
+no other site can stuff the satisfaction index through its visitors. It carries a hidden
+idempotency key made when the page was served: a form sent twice (double tap, the back
 button) is stored once. With JavaScript, static/js/survey.js keeps the answers in the phone's
 outbox first and sends them to POST /api/v1/surveys/ (docs/surveys.md, "Offline").
 """
@@ -18,9 +20,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cms.complaints import selectors as complaint_selectors
+from cms.complaints.errors import IdempotencyConflict
 from cms.complaints.forms import idempotency_key_clean
-from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
+from cms.complaints.lookup import complaint_lookup, complaint_lookup_failed
+from cms.complaints.ratelimit import rate_limit_hit
 from cms.surveys import selectors, services
 from cms.surveys.charts import bar_chart, trend_chart
 from cms.surveys.errors import SurveyError
@@ -28,6 +31,7 @@ from cms.surveys.figures import element_rows, transparency_figures
 from cms.surveys.forms import SurveyForm
 from cms.surveys.models import SurveyResponse
 from cms.surveys.periods import period_choices, period_current, period_parse
+from frontend.cross_site import same_site_posts_only
 
 Channel = SurveyResponse.Channel
 # ?dari=layanan marks a link from the service page; the bare URL is the one on the QR poster.
@@ -73,10 +77,23 @@ def _handle(request, *, service, complaint, channel, context):
             complaint=complaint,
             channel=channel,
             idempotency_key=key,
+            proof=request.POST.get("reply_secret", "")[:254],
         )
+    except IdempotencyConflict:
+        return redirect(thanks)  # this form's key stored a moment ago by a twin request
     except SurveyError as error:
         if error.code == "already_answered":
             return redirect(f"{thanks}?sudah=1")
+        if error.code == "not_the_reporter":
+            # A wrong reply code is a failed guess, as on the tracking page.
+            wait = complaint_lookup_failed(request)
+            context.update(proof_error=True, proof_message=error.message, reply_secret="")
+            if wait:
+                context["blocked_message"] = _limited_message(wait)
+                response = render(request, "surveys/form.html", context, status=429)
+                response["Retry-After"] = str(wait)
+                return response
+            return render(request, "surveys/form.html", context, status=403)
         form.add_error(error.field if error.field in form.fields else None, error.message)
         return render(request, "surveys/form.html", context, status=400)
     except DatabaseError:
@@ -88,6 +105,7 @@ def _handle(request, *, service, complaint, channel, context):
 
 
 @csrf_exempt
+@same_site_posts_only
 @require_http_methods(["GET", "HEAD", "POST"])
 def survey_service(request, slug):
     """The survey for one service; its bare URL is the one printed on the desk's QR poster."""
@@ -111,15 +129,13 @@ def survey_service(request, slug):
 
 
 @csrf_exempt
+@same_site_posts_only
 @require_http_methods(["GET", "HEAD", "POST"])
 def survey_complaint(request, code):
     """The survey after a closed complaint, reached from its tracking page or message."""
-    wait = rate_limit_peek("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
-    if wait:
-        raise Http404(code)
-    complaint = complaint_selectors.complaint_get_by_code(code)
+    # Over the limit of failed guesses, a known code is not found either (cms.complaints.lookup).
+    complaint = complaint_lookup(request, code).complaint
     if complaint is None:
-        rate_limit_hit("track-miss", request, settings.COMPLAINT_TRACK_RATE, 600)
         raise Http404(code)
     if complaint.tracking_code != code:
         return redirect("survey-complaint", code=complaint.tracking_code)

@@ -32,13 +32,18 @@ def register_poster_urls():
             "poster/<int:page_id>/<slug:kind>.<slug:fmt>",
             poster_views.poster_download,
             name="page_poster",
-        )
+        ),
+        # The survey's desk poster, linked from the survey figures (cms/surveys admin).
+        path("survei/poster/<slug:slug>/", poster_views.survey_poster, name="surveys_admin_poster"),
     ]
 
 
 def poster_buttons(page, user, priority: int):
-    """Yield the download buttons of `page`'s posters for a user who may edit it."""
+    """Yield the download buttons of `page`'s posters for a user who may edit it (none for a
+    page with a view restriction, poster_views.is_restricted)."""
     if page.depth <= 1 or not page.live or not page.permissions_for_user(user).can_edit():
+        return
+    if poster_views.is_restricted(page, user):
         return
     buttons = [
         ("halaman", "png", _("Poster (PNG)"), "image"),

@@ -7,4 +7,4 @@ class PagesConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import search, signals  # noqa: F401  (their receivers)

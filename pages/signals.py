@@ -2,7 +2,8 @@
 
 That is a page published, unpublished, moved or deleted, an image, document or category edited
 (their alt text, files and names show inside pages and API answers), the kecamatan's settings
-(name, contact, logo and colours in every page), a site or a page's privacy changed.
+(name, contact, logo and colours in every page), a site or a page's or a collection's privacy
+changed.
 
 Time changes pages too: an announcement leaves the listings and the banner at its `valid_until`,
 an event moves from upcoming to past. `next_content_boundary()` tells caches when that happens
@@ -15,7 +16,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 CONTENT_VERSION_KEY = "pages:content-version"
@@ -111,6 +112,7 @@ CHANGES_RENDERED_PAGES = (
     "pages.KecamatanSettings",
     Site,
     PageViewRestriction,
+    CollectionViewRestriction,  # images and documents the content API leaves out
 )
 for model in CHANGES_RENDERED_PAGES:
     label = model if isinstance(model, str) else model._meta.label_lower

@@ -4,8 +4,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import translation
 from wagtail.models import Site
 
 from pages.models import (
@@ -37,6 +39,21 @@ INDEXES = {
 }
 
 
+def pytest_collection_modifyitems(session, config, items):
+    """Run the migration tests last. On SQLite they are transactional (its schema editor cannot
+    work inside a transaction) and end with a flush that leaves none of the migrations' data
+    (Wagtail's root page, groups, starter categories) and re-created content types, on which a
+    later test's serialized data would collide. Their flush harms no one at the end."""
+    last = [item for item in items if item.fspath.basename.endswith("_migration.py")]
+    if last:
+        # Before the browser tests, though: Playwright's event loop makes Django refuse
+        # database work from the main thread after them (SynchronousOnlyOperation).
+        rest = [item for item in items if item not in last]
+        browser = [item for item in rest if "browser" in item.fspath.dirname.split("/")[-1:]]
+        plain = [item for item in rest if item not in browser]
+        items[:] = plain + last + browser
+
+
 def pytest_sessionfinish(session, exitstatus):
     # cms.settings.test makes a new media folder per run; remove it so /tmp does not fill up.
     from django.conf import settings
@@ -59,6 +76,18 @@ def unverified_client():
     from django.test import Client
 
     return Client()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Start every test in the site's default language (Indonesian).
+
+    A request through the test client activates its language in this thread and nothing
+    switches it back, so a test after an English request would otherwise read English.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)

@@ -30,3 +30,6 @@ def test_versions_sort_by_number_not_text():
     assert audit_pins.newest_in_series(releases, "0.60") == "0.60.10"
     assert audit_pins.stable_key("0.60.10") > audit_pins.stable_key("0.60.9")
     assert audit_pins.stable_key("1.0b2") is None
+    assert audit_pins.stable_key("2.9.0.post0") > audit_pins.stable_key("2.9.0")
+    assert audit_pins.stable_key("2.9.0.post0") < audit_pins.stable_key("2.9.1")
+    assert audit_pins.stable_key("2.9.0.postx") is None

@@ -26,8 +26,7 @@ INDEX = "https://pypi.org/pypi/{name}/json"
 HELD_BACK = {
     "django": (
         "5.2",
-        "5.2 LTS: Django 6 needs Python 3.12. Security fixes reach 5.2 in the same release as "
-        "6.x (5.2.19 came out with 6.1.3 and 6.0.10).",
+        "5.2 LTS: Django 6 needs Python 3.12. Security fixes reach 5.2 in the same release as 6.x.",
     ),
     "django-treebeard": ("5", "Wagtail 8.0 requires django-treebeard<6."),
     "django-tasks-db": (
@@ -36,17 +35,29 @@ HELD_BACK = {
         "adds two migrations: an upgrade of the production task queue that needs its own test "
         "with a worker, not a pin bump.",
     ),
+    "xmltodict": (
+        "0.14",
+        "Tests only (georeport 0.3.1, the Open311 client of tests/open311/, requires <0.15); "
+        "never installed in production.",
+    ),
     "jsonschema-rs": (
         "0.60",
         "Tests only (schemathesis 4.32 requires <0.61); never installed in production.",
     ),
+    "python-dateutil": ("2.9", "botocore (object storage, boto3) requires python-dateutil<3."),
+    "mpmath": ("1.3", "Tests only (moto's server, through sympy 1.14, requires mpmath<1.4)."),
+    "networkx": ("3.6", "Tests only (moto's server, through cfn-lint); 3.7 needs Python 3.12."),
 }
 
 
 def stable_key(version: str) -> tuple[int, ...] | None:
-    """Return a sortable key of a final release ("5.2.19"), None for a pre-release or odd one."""
-    parts = version.split(".")
-    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else None
+    """Return a sortable key of a final release ("5.2.19", or a post-release "2.9.0.post0",
+    which sorts after its release), None for a pre-release or odd one."""
+    release, marker, post = version.partition(".post")
+    parts = release.split(".")
+    if not all(part.isdigit() for part in parts) or (marker and not post.isdigit()):
+        return None
+    return (*(int(part) for part in parts), int(post) if marker else -1)
 
 
 def newest_in_series(releases: dict, series: str) -> str | None:

@@ -1,4 +1,10 @@
-"""Forms staff use in the Wagtail admin. They check input only; every rule lives in services."""
+"""Forms staff use in the Wagtail admin. They check input only; every rule lives in services.
+
+Longer than 400 lines because it holds every admin form of the complaint workflow (list filters,
+the detail page's actions, desk entry, data requests) side by side, each short.
+"""
+
+import re
 
 import django_filters
 from django import forms
@@ -13,11 +19,21 @@ from .models import (
     Complaint,
     ComplaintCategory,
     DataRequest,
+    Desa,
     ReplyTemplate,
 )
 from .services import NEXT
 
 Status = Complaint.Status
+
+# A reply template marks what staff must fill in with square brackets: "[isi tanggal]".
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,60}\]")
+
+
+def placeholders_left(text: str) -> list[str]:
+    """Return the template placeholders still in `text`, each once, in order."""
+    return list(dict.fromkeys(PLACEHOLDER.findall(text or "")))
+
 
 # The order in which the next statuses are offered: the usual path first.
 STATUS_ORDER = list(Status.values)
@@ -44,8 +60,10 @@ class ComplaintFilterSet(WagtailFilterSet):
     category = django_filters.ModelChoiceFilter(
         label=_("Category"), queryset=ComplaintCategory.objects.all()
     )
-    location = django_filters.CharFilter(
-        label=_("Village / location"), field_name="location_text", lookup_expr="icontains"
+    desa = django_filters.ModelChoiceFilter(
+        label=_("Village (desa/kelurahan)"),
+        queryset=Desa.objects.all(),
+        null_label=_("Not stated / other"),
     )
     due = django_filters.ChoiceFilter(
         label=_("Deadline"),
@@ -63,7 +81,7 @@ class ComplaintFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Complaint
-        fields = ["status", "kind", "category", "location", "due", "assigned_to", "created_at"]
+        fields = ["status", "kind", "category", "desa", "due", "assigned_to", "created_at"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,10 +142,16 @@ class StatusChangeForm(forms.Form):
         required=False,
         help_text=_("Required when rejecting: the reason."),
     )
-    public = forms.BooleanField(
-        label=_("Tell the resident (shown on the tracking page, email sent)"),
-        required=False,
-        initial=True,
+    # No default: a routing note meant for staff must never reach the resident by a box
+    # nobody unticked, so every status change says who reads it.
+    audience = forms.ChoiceField(
+        label=_("Who reads this status change and its note"),
+        choices=[
+            ("public", _("The resident too: shown on the tracking page, email and SMS sent")),
+            ("internal", _("Staff only: the resident is not told")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose whether the resident is told.")},
     )
     publish = forms.BooleanField(
         label=_("Show the complaint in the public list"),
@@ -167,7 +191,7 @@ class StatusChangeForm(forms.Form):
         return {
             "to": data["status"],
             "note": data["note"],
-            "public": data["public"],
+            "public": data["audience"] == "public",
             "assigned_to": data["assigned_to"],
             "assigned_unit": data["assigned_unit"],
             "duplicate_of": data["duplicate_of"],
@@ -196,6 +220,14 @@ class ReplyForm(forms.Form):
         # Without JavaScript a template can be sent as it is: its text becomes the reply.
         if not (data.get("message") or "").strip() and data.get("template"):
             data["message"] = data["template"].text
+        # The resident must never read "Perkiraan selesai: [isi tanggal]".
+        left = placeholders_left(data.get("message", ""))
+        if left:
+            self.add_error(
+                "message",
+                _("Fill in or remove what is in square brackets before sending: %(left)s")
+                % {"left": ", ".join(left)},
+            )
         return data
 
 
@@ -249,11 +281,18 @@ class StaffComplaintForm(forms.Form):
         max_length=DESCRIPTION_MAX,
         help_text=_("In the resident's words: what, where, since when."),
     )
+    desa = forms.ModelChoiceField(
+        label=_("Village (desa/kelurahan)"),
+        queryset=Desa.objects.filter(is_active=True),
+        required=False,
+        empty_label=_("Not known / not in the list"),
+        help_text=_("The public figures count complaints by this list (Complaints > Villages)."),
+    )
     location_text = forms.CharField(
         label=_("Location"),
         max_length=300,
         required=False,
-        help_text=_("Village, RT/RW, landmark."),
+        help_text=_("RT/RW, street, landmark. Staff only."),
     )
     latitude = forms.DecimalField(
         label=_("Latitude"),

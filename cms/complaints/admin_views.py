@@ -1,10 +1,9 @@
-"""Staff views in the Wagtail admin: list, detail with actions, entry on behalf, dashboard panel.
+"""Staff views in the Wagtail admin: a complaint's detail with its actions, entry on behalf of a
+resident, the dashboard panel. The list and its export are in admin_list.py.
 
 Views only check input and permissions, call one service and show its answer: the workflow
-rules (which status may follow which, what each needs) are in services.py.
+rules (which status may follow which, what each needs) are in services/.
 """
-
-import codecs
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseRedirect
@@ -17,17 +16,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin import messages
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
-from wagtail.coreutils import multigetattr
 
 from cms.security.models import PersonalDataAccess
 
 from . import selectors, services
 from .admin_forms import (
-    ComplaintFilterSet,
     NoteForm,
     RedactForm,
     ReplyForm,
@@ -38,191 +34,7 @@ from .errors import ComplaintError
 from .models import Complaint, ReplyTemplate
 
 PERSONAL_DATA = "complaints.view_personal_data"
-EXPORT_PERSONAL_DATA = "complaints.export_personal_data"
 HIDDEN = _("hidden")
-
-# Characters a spreadsheet reads as the start of a formula (CSV injection, OWASP).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _user_name(user) -> str:
-    if user is None:
-        return ""
-    return user.get_full_name().strip() or user.get_username()
-
-
-def _assignee(complaint: Complaint) -> str:
-    names = [_user_name(complaint.assigned_to), complaint.assigned_unit]
-    return " / ".join(name for name in names if name)
-
-
-class DueColumn(Column):
-    """The date the next step is due, flagged when it has passed."""
-
-    cell_template_name = "complaints/admin/due_cell.html"
-
-    def get_cell_context_data(self, instance, parent_context):
-        context = super().get_cell_context_data(instance, parent_context)
-        context["due"] = instance.due_date
-        context["overdue"] = instance.is_overdue(parent_context.get("today"))
-        return context
-
-
-class ComplaintIndexView(generic.IndexView):
-    """The complaints list: filters, search by tracking code, due flags and a CSV download."""
-
-    filterset_class = ComplaintFilterSet
-    search_fields = ["tracking_code", "description"]  # see search_queryset
-    search_backend_name = None
-    default_ordering = "-created_at"
-    page_title = _("Complaints")
-    add_item_label = _("Enter a complaint for a resident")
-
-    @cached_property
-    def columns(self):
-        return [
-            TitleColumn(
-                "tracking_code",
-                label=_("Code"),
-                sort_key="tracking_code",
-                get_url=self.get_inspect_url,
-            ),
-            Column("category", label=_("Category"), accessor="category.display_name"),
-            Column("kind", label=_("Kind"), accessor="get_kind_display"),
-            StatusTagColumn(
-                "status",
-                label=_("Status"),
-                accessor="get_status_display",
-                sort_key="status",
-                primary=lambda complaint: not complaint.is_closed,
-            ),
-            DueColumn("due", label=_("Due")),
-            Column("assigned", label=_("Assigned to"), accessor=_assignee),
-            DateColumn("created_at", label=_("Received"), sort_key="created_at"),
-        ]
-
-    def get_base_queryset(self):
-        return selectors.complaint_staff_list()
-
-    def search_queryset(self, queryset):
-        if not self.is_searching:
-            return queryset
-        return selectors.complaint_staff_search(
-            queryset,
-            self.search_query,
-            by_phone=self.request.user.has_perm("complaints.view_personal_data"),
-        )
-
-    def get_context_data(self, *args, **kwargs):
-        context = super().get_context_data(*args, **kwargs)
-        context["today"] = timezone.localdate()
-        return context
-
-    # --- The spreadsheet export: same filters and search as the list ---
-
-    def dispatch(self, request, *args, **kwargs):
-        # Downloading needs the view permission itself, not just any complaint permission.
-        if self.is_export and not self.user_has_permission("view"):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    @cached_property
-    def show_export_buttons(self):
-        return self.user_has_permission("view")
-
-    @cached_property
-    def list_export(self):
-        fields = [
-            "tracking_code",
-            "created_at",
-            "get_kind_display",
-            "category.name",
-            "get_status_display",
-            "due_date",
-            "location_text",
-            "description",
-            "public_description",
-            "get_channel_display",
-            "assigned",
-            "referral",
-            "closed_at",
-            "resident_confirmed",
-        ]
-        if self.request.user.has_perm(EXPORT_PERSONAL_DATA):
-            # The NIK only masked, even here: a spreadsheet travels further than the admin.
-            fields += [
-                "reporter_name",
-                "reporter_phone",
-                "reporter_email",
-                "reporter_nik_masked",
-                "get_privacy_display",
-            ]
-        return fields
-
-    @cached_property
-    def export_headings(self):
-        return {
-            "tracking_code": gettext("Tracking code"),
-            "created_at": gettext("Received"),
-            "get_kind_display": gettext("Kind"),
-            "category.name": gettext("Category"),
-            "get_status_display": gettext("Status"),
-            "due_date": gettext("Due"),
-            "location_text": gettext("Location"),
-            "description": gettext("Description"),
-            "public_description": gettext("Public version of the description"),
-            "get_channel_display": gettext("Channel"),
-            "assigned": gettext("Assigned to"),
-            "referral": gettext("Where the resident should go instead"),
-            "closed_at": gettext("Closed"),
-            "resident_confirmed": gettext("Resident confirmed it is resolved"),
-            "reporter_name": gettext("Resident's name"),
-            "reporter_phone": gettext("Phone / WhatsApp"),
-            "reporter_email": gettext("Email"),
-            "reporter_nik_masked": gettext("NIK (masked)"),
-            "get_privacy_display": gettext("Privacy"),
-        }
-
-    def get_filename(self):
-        return f"pengaduan-{timezone.localdate():%Y-%m-%d}"
-
-    def to_row_dict(self, item):
-        return {
-            field: _assignee(item) if field == "assigned" else multigetattr(item, field)
-            for field in self.list_export
-        }
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if isinstance(value, bool):
-            value = gettext("yes") if value else gettext("no")
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            value = "'" + value  # shown as text, never run as a formula
-        return value
-
-    def stream_csv(self, queryset):
-        # Excel opens UTF-8 correctly only with a byte order mark.
-        yield codecs.BOM_UTF8.decode("utf-8")
-        yield from super().stream_csv(queryset)
-
-    def _log_personal_export(self, queryset):
-        if self.request.user.has_perm(EXPORT_PERSONAL_DATA):
-            PersonalDataAccess.record(
-                self.request.user, PersonalDataAccess.Action.EXPORT, records=queryset.count()
-            )
-
-    def write_csv_response(self, queryset):
-        self._log_personal_export(queryset)
-        response = super().write_csv_response(queryset)
-        response["Content-Type"] = "text/csv; charset=utf-8"
-        response["Cache-Control"] = "private, no-store"
-        return response
-
-    def write_xlsx_response(self, queryset):
-        self._log_personal_export(queryset)
-        response = super().write_xlsx_response(queryset)
-        response["Cache-Control"] = "private, no-store"
-        return response
 
 
 class ComplaintDetailView(generic.InspectView):
@@ -296,6 +108,8 @@ class ComplaintDetailView(generic.InspectView):
             )
         context.update(
             nik_revealed=kwargs.get("nik_revealed", False),
+            new_reply_code=kwargs.get("new_reply_code", ""),
+            reply_code_sent=kwargs.get("reply_code_sent", False),
             data_requests=list(complaint.data_requests.defer("message"))
             if can_see_personal_data
             else [],
@@ -321,6 +135,8 @@ class ComplaintDetailView(generic.InspectView):
             return self._reveal_nik()
         if not self.can_act:
             raise PermissionDenied
+        if request.POST.get("action") == "reply_code":
+            return self._reissue_reply_code()
         action = request.POST.get("action", "")
         if action not in self.ACTIONS:
             messages.error(request, gettext("Unknown action."))
@@ -351,6 +167,22 @@ class ComplaintDetailView(generic.InspectView):
             self.request.user, PersonalDataAccess.Action.REVEAL_NIK, complaint=self.object
         )
         context = self.get_context_data(nik_revealed=True)
+        response = self.render_to_response(context)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    def _reissue_reply_code(self):
+        """Give the complaint a new reply code, shown once here to pass on; the old one stops
+        working. Optionally sent to the reporter's email and phone. Logged in the access log."""
+        complaint, user = self.object, self.request.user
+        code = services.complaint_reply_code_reissue(complaint=complaint, officer=user)
+        PersonalDataAccess.record(user, PersonalDataAccess.Action.REPLY_CODE, complaint=complaint)
+        sent = False
+        if self.request.POST.get("send") and (complaint.reporter_email or complaint.reporter_phone):
+            services.complaint_reply_code_send(complaint=complaint)
+            sent = True
+        self.object = self.get_object()
+        context = self.get_context_data(new_reply_code=code, reply_code_sent=sent)
         response = self.render_to_response(context)
         response["Cache-Control"] = "private, no-store"
         return response
@@ -424,8 +256,12 @@ class ComplaintCreateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
             return self.form_invalid(form)
         messages.success(
             self.request,
-            gettext("Complaint saved. Give the resident the tracking code %(code)s.")
-            % {"code": complaint.tracking_code},
+            gettext(
+                "Complaint saved. Give the resident the tracking code %(code)s and, to them "
+                "only, the reply code %(reply_code)s: with it they add information, confirm "
+                "or reopen."
+            )
+            % {"code": complaint.tracking_code, "reply_code": complaint.reply_code},
         )
         return HttpResponseRedirect(reverse(self.inspect_url_name, args=[complaint.pk]))
 

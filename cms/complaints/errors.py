@@ -19,3 +19,18 @@ class PhotoError(ComplaintError):
 
     def __init__(self, message):
         super().__init__(message, field="photo")
+
+
+class NotTheReporter(ComplaintError):
+    """Acting on a complaint needs the reporter's reply code (or, for an old one, their contact)."""
+
+    def __init__(self, message):
+        super().__init__(message, field="reply_secret")
+
+
+class TooManyReplies(ComplaintError):
+    """The complaint already had as many resident messages as the hour allows."""
+
+    def __init__(self, message, wait: int):
+        super().__init__(message, field="message")
+        self.wait = wait

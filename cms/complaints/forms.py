@@ -12,9 +12,12 @@ from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from cms.security.honeypot import HoneypotInput
+
 from .models import DESCRIPTION_MAX, DESCRIPTION_MIN, Complaint, DataRequest, phone_validator
 from .nik import nik_validate
-from .selectors import complaint_categories
+from .selectors import complaint_categories, complaint_desa_choices
+from .wording import RESIDENT_PRIVACY
 
 IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_\-]{8,64}$")
 # Characters a browser or a phone keyboard never needs in text fields, but an attacker might use.
@@ -64,11 +67,24 @@ class ComplaintSubmitForm(forms.Form):
             "max_length": _("Keep it under %(limit_value)d characters (now %(show_value)d)."),
         },
     )
+    # From the list staff keep (the public figures count by it); never what a resident types.
+    desa = forms.ModelChoiceField(
+        label=_("Village (desa/kelurahan)"),
+        queryset=complaint_desa_choices(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Not known / not in the list"),
+        error_messages={
+            "invalid_choice": _(
+                "This village is not in the list. Choose one from the list, or “Not known”."
+            )
+        },
+    )
     location_text = forms.CharField(
         label=_("Location"),
         required=False,
         max_length=300,
-        help_text=_("Village (desa/kelurahan), RT/RW, a landmark."),
+        help_text=_("RT/RW, street, a landmark. Seen by staff only."),
         error_messages={"max_length": _("Keep the location under %(limit_value)d characters.")},
     )
     latitude = forms.DecimalField(
@@ -119,11 +135,11 @@ class ComplaintSubmitForm(forms.Form):
     )
     privacy = forms.ChoiceField(
         label=_("Who may see your complaint?"),
-        choices=Complaint.Privacy.choices,
+        choices=RESIDENT_PRIVACY,
         initial=Complaint.Privacy.ANONYMOUS,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": _("Choose public, anonymous or confidential.")},
+        error_messages={"invalid_choice": _("Choose who may see your complaint.")},
     )
     consent_contact = forms.BooleanField(
         label=_("You may contact me later to ask how satisfied I am with the service."),
@@ -133,7 +149,7 @@ class ComplaintSubmitForm(forms.Form):
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        widget=HoneypotInput(),
     )
 
     def __init__(self, *args, **kwargs):
@@ -243,7 +259,7 @@ class DataRequestForm(forms.Form):
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        widget=HoneypotInput(),
     )
 
     def clean_message(self):

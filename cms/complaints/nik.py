@@ -13,6 +13,7 @@ categories that ask for it, encrypted at rest, shown masked.
 
 import datetime
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -75,8 +76,16 @@ MASK = "\u2022"  # a bullet: "3201••••••••0001"
 
 
 def nik_normalize(raw: str) -> str:
-    """Return the number without the spaces, dots and dashes people type between digits."""
-    return SEPARATORS.sub("", raw or "")
+    """Return the number without the spaces, dots and dashes people type between digits.
+
+    Decimal digits of other scripts (Arabic-Indic ٣٢٠١, full-width ３２, as some phone
+    keyboards type them) become ASCII digits; other digit-like characters (superscripts
+    such as ¹, circled ①) stay as they are, so the check below refuses them.
+    """
+    return "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() else ch
+        for ch in SEPARATORS.sub("", raw or "")
+    )
 
 
 def nik_birth_date_valid(digits: str) -> bool:
@@ -100,7 +109,7 @@ def nik_birth_date_valid(digits: str) -> bool:
 def nik_validate(raw: str) -> str:
     """Return the normalised NIK; raise ValidationError with one message a resident can act on."""
     value = nik_normalize(raw)
-    if not value.isdigit():
+    if not value.isascii() or not value.isdigit():
         raise ValidationError(
             _("A NIK has digits only. Copy the 16 digits from your KTP or family card (KK)."),
             code="nik_digits",

@@ -4,15 +4,15 @@ import datetime
 import re
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cms.security.crypto import lookup_hash
-
 from .codes import tracking_code_normalize
-from .models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest
+from .hashing import lookup_hash
+from .models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest, Desa
 from .nik import nik_normalize
+from .wording import resident_status_label
 
 Status = Complaint.Status
 Event = ComplaintEvent.Kind
@@ -23,13 +23,18 @@ def complaint_categories() -> QuerySet[ComplaintCategory]:
     return ComplaintCategory.objects.filter(is_active=True).select_related("service_page")
 
 
+def complaint_desa_choices() -> QuerySet[Desa]:
+    """Return the villages offered to residents, in the order staff set."""
+    return Desa.objects.filter(is_active=True)
+
+
 def complaint_get_by_code(raw_code: str) -> Complaint | None:
     """Return the complaint for a typed tracking code, or None (also for malformed codes)."""
     code = tracking_code_normalize(raw_code)
     if code is None:
         return None
     return (
-        Complaint.objects.select_related("category", "duplicate_of")
+        Complaint.objects.select_related("category", "desa", "duplicate_of")
         .filter(tracking_code=code)
         .first()
     )
@@ -55,15 +60,19 @@ def _entry_title(event: ComplaintEvent) -> str:
     if event.kind == Event.REPLY:
         return _("Reply from the kecamatan")
     if event.kind == Event.STATUS:
-        return _("Status: %(status)s") % {"status": Status(event.new_status).label}
+        return _("Status: %(status)s") % {"status": resident_status_label(event.new_status)}
     return ComplaintEvent.Kind(event.kind).label
 
 
+PUBLIC_EVENT_FIELDS = ("kind", "new_status", "message", "created_at", "complaint_id")
+
+
 def complaint_public_timeline(complaint: Complaint) -> list[TimelineEntry]:
-    """Return the public events of a complaint, oldest first (one query)."""
-    events = complaint.events.filter(is_public=True).only(
-        "kind", "new_status", "message", "created_at", "complaint_id"
-    )
+    """Return the public events of a complaint, oldest first (one query; none when they were
+    prefetched by `complaint_public_feed`)."""
+    events = getattr(complaint, "public_events", None)
+    if events is None:
+        events = complaint.events.filter(is_public=True).only(*PUBLIC_EVENT_FIELDS)
     return [
         TimelineEntry(
             at=event.created_at,
@@ -83,14 +92,15 @@ def complaint_public_list(*, category: str = "", status: str = "") -> QuerySet[C
         Complaint.objects.filter(is_public=True)
         .exclude(privacy=Complaint.Privacy.CONFIDENTIAL)
         .exclude(status__in=[Status.RECEIVED, Status.REJECTED, Status.DUPLICATE])
-        .select_related("category")
+        .select_related("category", "desa")
         .only(
             "tracking_code",
             "kind",
             "status",
             "description",
             "public_description",
-            "location_text",
+            "desa__name",
+            "desa__kind",
             "privacy",
             "reporter_name",
             "created_at",
@@ -98,6 +108,11 @@ def complaint_public_list(*, category: str = "", status: str = "") -> QuerySet[C
             "photo",
             "photo_hidden",
             "is_public",
+            "closed_at",
+            "verify_due",
+            "respond_due",
+            "area_latitude",
+            "area_longitude",
             "category__name",
             "category__name_en",
             "category__slug",
@@ -115,6 +130,79 @@ def complaint_is_public(complaint: Complaint) -> bool:
         complaint.is_public
         and complaint.privacy != Complaint.Privacy.CONFIDENTIAL
         and complaint.status not in (Status.RECEIVED, Status.REJECTED, Status.DUPLICATE)
+    )
+
+
+def complaint_public_feed(
+    *,
+    codes: list[str] | None = None,
+    categories: list[str] | None = None,
+    closed: bool | None = None,
+    since: datetime.datetime | None = None,
+    until: datetime.datetime | None = None,
+) -> QuerySet[Complaint]:
+    """Return the public complaints (as `complaint_public_list`) with their public events
+    prefetched: a list of any length costs the same few queries.
+
+    `codes` (tracking codes) overrides the other filters; `closed` True keeps the finished
+    ones, False the open ones; `since` and `until` bound the time it was received.
+    """
+    queryset = complaint_public_list().prefetch_related(
+        Prefetch(
+            "events",
+            queryset=ComplaintEvent.objects.filter(is_public=True).only(*PUBLIC_EVENT_FIELDS),
+            to_attr="public_events",
+        )
+    )
+    if codes is not None:
+        return queryset.filter(tracking_code__in=codes)
+    if categories:
+        queryset = queryset.filter(category__slug__in=categories)
+    if closed is True:
+        queryset = queryset.filter(status__in=Complaint.CLOSED)
+    elif closed is False:
+        queryset = queryset.exclude(status__in=Complaint.CLOSED)
+    if since is not None:
+        queryset = queryset.filter(created_at__gte=since)
+    if until is not None:
+        queryset = queryset.filter(created_at__lte=until)
+    return queryset
+
+
+@dataclass(frozen=True)
+class PublicComplaint:
+    """What anyone holding a complaint's code may see of it, whichever face shows it.
+
+    Never the reporter's contact data, NIK, location text or exact coordinates. What the
+    complaint says (description, village, rounded position, photo) only once it is public
+    (verified, public or anonymous); otherwise None or False. The name only for a complaint
+    sent as public.
+    """
+
+    complaint: Complaint
+    is_public: bool
+    description: str | None
+    desa: str | None
+    area: tuple | None  # (latitude, longitude) rounded to about 110 m
+    photo_is_public: bool
+    public_name: str
+    timeline: list[TimelineEntry]
+
+
+def complaint_public_view(complaint: Complaint) -> PublicComplaint:
+    """Return the public projection of a complaint (the timeline costs one query unless
+    prefetched)."""
+    public = complaint_is_public(complaint)
+    has_area = complaint.area_latitude is not None and complaint.area_longitude is not None
+    return PublicComplaint(
+        complaint=complaint,
+        is_public=public,
+        description=complaint.shown_description if public else None,
+        desa=complaint.desa.display_name if public and complaint.desa else None,
+        area=(complaint.area_latitude, complaint.area_longitude) if public and has_area else None,
+        photo_is_public=public and complaint.photo_is_public,
+        public_name=complaint.public_name if public else "",
+        timeline=complaint_public_timeline(complaint),
     )
 
 
@@ -160,7 +248,7 @@ STAFF_GROUP = "Petugas Pengaduan"
 
 def complaint_staff_list() -> QuerySet[Complaint]:
     """Return every complaint with what the admin list shows joined in (no query per row)."""
-    return Complaint.objects.select_related("category", "assigned_to")
+    return Complaint.objects.select_related("category", "desa", "assigned_to")
 
 
 def complaint_staff_search(
@@ -169,8 +257,8 @@ def complaint_staff_search(
     """Return the complaints matching a typed tracking code (any spelling) or description text.
 
     A complete code, however typed ("kcm 7qx4 9pad", "7QX49PAD"), finds exactly that complaint;
-    with `by_phone` (staff who may see personal data) a phone number or a NIK finds its
-    reporter's complaints through the keyed hash (the numbers themselves are encrypted);
+    with `by_phone` (staff who may see personal data) a phone number, a NIK or the reporter's
+    whole name finds their complaints through the keyed hash (the values are encrypted);
     anything else is looked for in the code and the description.
     """
     query = (query or "").strip()
@@ -187,13 +275,34 @@ def complaint_staff_search(
         )
     if by_phone and PHONE_QUERY.match(query):
         return queryset.filter(reporter_phone_hash=lookup_hash(query))
-    return queryset.filter(
-        Q(tracking_code__icontains=query.upper()) | Q(description__icontains=query)
-    )
+    found = Q(tracking_code__icontains=query.upper()) | Q(description__icontains=query)
+    if by_phone and NAME_QUERY.match(query):
+        # The reporter's whole name, as recorded (any case or spacing), or words of the text.
+        found |= Q(reporter_name_hash=lookup_hash(query, "name"))
+    return queryset.filter(found)
+
+
+def complaint_search_term_hash(query: str, by_phone: bool = False) -> str:
+    """Return the keyed hash the access log keeps of a search term, never the term itself.
+
+    A phone number, NIK or name (searched by staff who may see personal data) is hashed as its
+    complaint's look-up hash is, so the log shows whose complaints were looked for; any other
+    term in lower case with single spaces, so one word typed differently gets one hash.
+    """
+    query = (query or "").strip()
+    if by_phone and NIK_QUERY.match(nik_normalize(query)):
+        return lookup_hash(query, "nik")
+    if by_phone and PHONE_QUERY.match(query):
+        return lookup_hash(query)
+    if by_phone and NAME_QUERY.match(query):
+        return lookup_hash(query, "name")
+    return lookup_hash(" ".join(query.lower().split()), "search")
 
 
 PHONE_QUERY = re.compile(r"^\+?[0-9][0-9 \-]{7,18}$")
 NIK_QUERY = re.compile(r"^[0-9]{16}$")
+# Letters (any script), spaces and what names carry: "Siti Rahayu", "Dr. A'ang", "Nur-Aini".
+NAME_QUERY = re.compile(r"^[^\W\d_]+(?:[ .'\-]+[^\W\d_]+)*\.?$")
 
 
 def complaint_officers():

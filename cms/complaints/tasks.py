@@ -1,6 +1,7 @@
 """Notifications, run as background tasks (django-tasks) so a slow mail server never slows a form.
 
-Emails to residents carry the tracking code and status, never the officer's name.
+Emails to residents carry the tracking code and status, never the officer's name. Their bodies
+are plain-text templates (templates/complaints/emails/); subjects and the short message stay here.
 """
 
 import logging
@@ -8,21 +9,30 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from wagtail.models import Site
 
+from pages.models import KecamatanSettings
+
 from .messaging import get_sender, international_number
 from .models import Complaint, ComplaintEvent, DataRequest
 from .selectors import STAFF_GROUP
+from .signals import resident_email_paragraphs
 
 logger = logging.getLogger(__name__)
 
 
 def _absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def _body(name: str, **context) -> str:
+    """Return the plain-text body of the email template `name` (its file's last newline dropped)."""
+    return render_to_string(f"complaints/emails/{name}.txt", context).removesuffix("\n")
 
 
 def staff_recipients() -> list[str]:
@@ -51,23 +61,26 @@ def notify_staff_new_complaint(complaint_id: int) -> int:
             "code": complaint.tracking_code,
             "category": complaint.category.name,
         }
-        body = _(
-            "A new complaint has arrived.\n\nCode: %(code)s\nCategory: %(category)s\n"
-            "Verify by: %(due)s\n\n%(description)s\n\nOpen it: %(url)s"
-        ) % {
-            "code": complaint.tracking_code,
-            "category": complaint.category.name,
-            "due": complaint.verify_due.strftime("%d-%m-%Y"),
-            "description": complaint.description[:500],
-            "url": _admin_url(complaint),
-        }
+        body = _body(
+            "staff_new_complaint",
+            code=complaint.tracking_code,
+            category=complaint.category.name,
+            due=complaint.verify_due.strftime("%d-%m-%Y"),
+            description=complaint.description[:500],
+            url=_admin_url(complaint),
+        )
     send_mail(subject, body, None, recipients)
     return len(recipients)
 
 
 @task()
-def notify_staff_resident_reply(complaint_id: int, event_id: int | None) -> int:
-    """Email the assigned officer (or all officers) that the resident wrote or reopened."""
+def notify_staff_resident_reply(
+    complaint_id: int, event_id: int | None, reopened: bool = False
+) -> int:
+    """Email the assigned officer (or all officers) that the resident wrote or reopened.
+
+    `event_id` is the resident's message: what they wrote, or their reason for reopening.
+    """
     complaint = Complaint.objects.select_related("assigned_to").get(pk=complaint_id)
     if complaint.assigned_to and complaint.assigned_to.email:
         recipients = [complaint.assigned_to.email]
@@ -76,15 +89,23 @@ def notify_staff_resident_reply(complaint_id: int, event_id: int | None) -> int:
     if not recipients:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        subject = _("Resident wrote about %(code)s") % {"code": complaint.tracking_code}
+        if reopened:
+            subject = _("Resident reopened %(code)s: not solved") % {
+                "code": complaint.tracking_code
+            }
+        else:
+            subject = _("Resident wrote about %(code)s") % {"code": complaint.tracking_code}
         message = ""
         if event_id:
             message = ComplaintEvent.objects.get(pk=event_id).message[:1000]
-        body = _("Status: %(status)s\n\n%(message)s\n\nOpen it: %(url)s") % {
-            "status": complaint.get_status_display(),
-            "message": message,
-            "url": _admin_url(complaint),
-        }
+        if reopened and not message:
+            message = _("(The resident gave no reason.)")
+        body = _body(
+            "staff_resident_wrote",
+            status=complaint.get_status_display(),
+            message=message,
+            url=_admin_url(complaint),
+        )
     send_mail(subject, body, None, recipients)
     return len(recipients)
 
@@ -95,8 +116,6 @@ def personal_data_recipients() -> list[str]:
     Those are active users with "Can see reporters' personal data" (through a group, directly,
     or as superusers) and the data protection officer named in the site settings.
     """
-    from pages.models import KecamatanSettings  # noqa: PLC0415 (pages imports complaints)
-
     users = (
         get_user_model()
         .objects.with_perm(
@@ -125,16 +144,72 @@ def notify_staff_data_request(data_request_id: int) -> int:
             "number": data_request.pk,
             "kind": data_request.get_kind_display(),
         }
-        body = _(
-            "A resident has asked about their personal data (UU PDP).\n\n"
-            "Request: %(kind)s\nAnswer by: %(due)s\n\nOpen it: %(url)s"
-        ) % {
-            "kind": data_request.get_kind_display(),
-            "due": timezone.localtime(data_request.due_at).strftime("%d-%m-%Y %H:%M %Z"),
-            "url": _absolute(reverse("data-requests:inspect", args=[data_request.pk])),
-        }
+        body = _body(
+            "staff_data_request",
+            kind=data_request.get_kind_display(),
+            due=timezone.localtime(data_request.due_at).strftime("%d-%m-%Y %H:%M %Z"),
+            url=_absolute(reverse("data-requests:inspect", args=[data_request.pk])),
+        )
     send_mail(subject, body, None, recipients)
     return len(recipients)
+
+
+def kecamatan_name() -> str:
+    """Return the name of the default site's kecamatan, as its settings spell it."""
+    site = Site.objects.filter(is_default_site=True).first()
+    return KecamatanSettings.for_site(site).name if site else ""
+
+
+def _text_reporter(complaint, text: str) -> int:
+    """Send `text` to the reporter's phone, headed by the kecamatan's name (a text from an
+    unknown number that names nobody reads like a scam); return 1 when sent, 0 when the sender
+    failed (the failure is logged: a gateway outage must not fail the task and its retries)."""
+    name = kecamatan_name()
+    if name:
+        text = f"{name}: {text}"
+    try:
+        get_sender().send(international_number(complaint.reporter_phone), text)
+    except Exception:
+        logger.exception("Message for %s was not sent", complaint.tracking_code)
+        return 0
+    return 1
+
+
+@task()
+def notify_resident_received(complaint_id: int) -> int:
+    """Tell the reporter their complaint arrived, with its tracking code and reply code.
+
+    The task carries only the complaint's id: the reply code is made again here from the
+    complaint's nonce (reply_codes.py), so it is never written to the task queue. Return how
+    many messages were sent (0 when the reporter left no contact).
+    """
+    complaint = Complaint.objects.get(pk=complaint_id)
+    if not complaint.reply_code:
+        return 0
+    sent = 0
+    track_url = _absolute(reverse("complaint-track", args=[complaint.tracking_code]))
+    with translation.override(settings.LANGUAGE_CODE):
+        if complaint.reporter_email:
+            subject = _("Your complaint %(code)s was received") % {"code": complaint.tracking_code}
+            body = _body(
+                "resident_received",
+                code=complaint.tracking_code,
+                reply_code=complaint.reply_code,
+                url=track_url,
+            )
+            send_mail(subject, body, None, [complaint.reporter_email])
+            sent += 1
+        if complaint.reporter_phone:
+            text = _(
+                "Complaint %(code)s received. Your reply code, keep it to yourself: "
+                "%(reply_code)s. %(url)s"
+            ) % {
+                "code": complaint.tracking_code,
+                "reply_code": complaint.reply_code,
+                "url": track_url,
+            }
+            sent += _text_reporter(complaint, text)
+    return sent
 
 
 @task()
@@ -143,8 +218,6 @@ def notify_resident(complaint_id: int, event_id: int) -> int:
 
     Return how many messages were sent (0 when the resident left no contact).
     """
-    from cms.surveys.links import survey_url_for_complaint
-
     complaint = Complaint.objects.get(pk=complaint_id)
     event = ComplaintEvent.objects.get(pk=event_id)
     if not event.is_public:
@@ -152,26 +225,26 @@ def notify_resident(complaint_id: int, event_id: int) -> int:
     sent = 0
     track_url = _absolute(reverse("complaint-track", args=[complaint.tracking_code]))
     with translation.override(settings.LANGUAGE_CODE):
-        status = complaint.get_status_display()
+        if event.kind == ComplaintEvent.Kind.REPLY:
+            return sent + _notify_resident_reply(complaint, event, track_url)
+        status = complaint.resident_status
         if complaint.reporter_email:
             subject = _("Your complaint %(code)s: %(status)s") % {
                 "code": complaint.tracking_code,
                 "status": status,
             }
-            body = _(
-                "Status of your complaint %(code)s: %(status)s.\n\n%(message)s\n\n"
-                "Follow it here: %(url)s\n\n(Kecamatan)"
-            ) % {
-                "code": complaint.tracking_code,
-                "status": status,
-                "message": event.message,
-                "url": track_url,
-            }
-            survey = survey_url_for_complaint(complaint)
-            if survey:
-                body += "\n\n" + _("How satisfied are you with our service? %(url)s") % {
-                    "url": survey
-                }
+            # What other apps add (the survey's link once closed): signals.py.
+            replies = resident_email_paragraphs.send(
+                sender=Complaint, complaint=complaint, event=event
+            )
+            body = _body(
+                "resident_status",
+                code=complaint.tracking_code,
+                status=status,
+                message=event.message,
+                url=track_url,
+                paragraphs=[paragraph for _receiver, paragraph in replies if paragraph],
+            )
             send_mail(subject, body, None, [complaint.reporter_email])
             sent += 1
         if complaint.reporter_phone:
@@ -180,9 +253,27 @@ def notify_resident(complaint_id: int, event_id: int) -> int:
                 "status": status,
                 "url": track_url,
             }
-            try:
-                get_sender().send(international_number(complaint.reporter_phone), text)
-                sent += 1
-            except Exception:
-                logger.exception("Message for %s was not sent", complaint.tracking_code)
+            sent += _text_reporter(complaint, text)
+    return sent
+
+
+def _notify_resident_reply(complaint: Complaint, event: ComplaintEvent, track_url: str) -> int:
+    """Tell the reporter a reply arrived (the reply itself by email); return messages sent.
+
+    A reply is not a status change: its mail says a reply came and carries it, once.
+    """
+    sent = 0
+    if complaint.reporter_email:
+        subject = _("Reply about your complaint %(code)s") % {"code": complaint.tracking_code}
+        body = _body(
+            "resident_reply", code=complaint.tracking_code, message=event.message, url=track_url
+        )
+        send_mail(subject, body, None, [complaint.reporter_email])
+        sent += 1
+    if complaint.reporter_phone:
+        text = _("Complaint %(code)s: the kecamatan replied. Read it here: %(url)s") % {
+            "code": complaint.tracking_code,
+            "url": track_url,
+        }
+        sent += _text_reporter(complaint, text)
     return sent

@@ -1,5 +1,5 @@
 """The "Pengaduan" area of the Wagtail admin: complaints, residents' personal data requests,
-categories, holidays, reply templates.
+categories, villages (desa/kelurahan), holidays, reply templates.
 
 Who sees what follows the model permissions: the "Petugas Pengaduan" group (migration 0002)
 handles complaints without any page permission; editors without complaint permissions see
@@ -19,14 +19,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .admin_data_requests import DataRequestViewSet
+from .admin_list import ComplaintIndexView
 from .admin_views import (
     ComplaintCreateView,
     ComplaintDashboardPanel,
     ComplaintDetailView,
-    ComplaintIndexView,
     user_can_handle_complaints,
 )
-from .models import Complaint, ComplaintCategory, Holiday, ReplyTemplate
+from .models import Complaint, ComplaintCategory, Desa, Holiday, ReplyTemplate
 
 
 class ComplaintViewSet(ModelViewSet):
@@ -76,19 +76,31 @@ class CategoryDeleteView(DeleteView):
     def form_valid(self, form):
         used = self.object.complaints.count()
         if used:
-            messages.error(
-                self.request,
-                ngettext(
-                    "This category is used by %(count)d complaint and cannot be deleted. "
-                    'Untick "offered in the form" instead.',
-                    "This category is used by %(count)d complaints and cannot be deleted. "
-                    'Untick "offered in the form" instead.',
-                    used,
-                )
-                % {"count": used},
-            )
+            messages.error(self.request, self.in_use_message(used))
             return redirect(self.get_success_url())
         return super().form_valid(form)
+
+    def in_use_message(self, used: int) -> str:
+        return ngettext(
+            "This category is used by %(count)d complaint and cannot be deleted. "
+            'Untick "offered in the form" instead.',
+            "This category is used by %(count)d complaints and cannot be deleted. "
+            'Untick "offered in the form" instead.',
+            used,
+        ) % {"count": used}
+
+
+class DesaDeleteView(CategoryDeleteView):
+    """A village complaints name stays: deleting it would change the published figures."""
+
+    def in_use_message(self, used: int) -> str:
+        return ngettext(
+            "This village is named by %(count)d complaint and cannot be deleted. "
+            'Untick "offered in the form" instead.',
+            "This village is named by %(count)d complaints and cannot be deleted. "
+            'Untick "offered in the form" instead.',
+            used,
+        ) % {"count": used}
 
 
 class ComplaintCategoryViewSet(ModelViewSet):
@@ -101,6 +113,21 @@ class ComplaintCategoryViewSet(ModelViewSet):
     copy_view_enabled = False
     list_display = ["name", "verify_days", "respond_days", "requires_nik", "is_active"]
     ordering = ["is_other", "sort_order", "name"]
+
+
+class DesaViewSet(ModelViewSet):
+    """The kecamatan's villages residents choose from; the public figures count by them."""
+
+    model = Desa
+    delete_view_class = DesaDeleteView
+    name = "complaint-desa"
+    icon = "site"
+    menu_label = _("Villages (desa/kelurahan)")
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["name", "kind", "slug", "is_active"]
+    ordering = ["sort_order", "name"]
+    search_fields = ["name"]
 
 
 class HolidayViewSet(ModelViewSet):
@@ -133,6 +160,7 @@ class ComplaintsGroup(ViewSetGroup):
         ComplaintViewSet,
         DataRequestViewSet,
         ComplaintCategoryViewSet,
+        DesaViewSet,
         HolidayViewSet,
         ReplyTemplateViewSet,
     )

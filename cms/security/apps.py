@@ -8,6 +8,6 @@ class SecurityConfig(AppConfig):
     verbose_name = _("Security")
 
     def ready(self):
-        from cms.security import admin_csp
+        from cms.security import admin_csp, checks  # noqa: F401 -- registers the deploy check
 
         admin_csp.install()

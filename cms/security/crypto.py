@@ -5,6 +5,10 @@
   `manage.py reencrypt_personal_data`, then dropping the old key (docs/privacy.md).
 - PERSONAL_DATA_HASH_KEY (env DJANGO_PERSONAL_DATA_HASH_KEY): the HMAC key of look-up hashes
   (phone, NIK), so staff can find records without the database holding the plaintext.
+
+Nothing here knows what a phone number or a NIK looks like: the app that owns the data
+normalises a value before hashing it (cms/complaints/hashing.py), so equal values written
+differently get one hash.
 """
 
 import hashlib
@@ -14,9 +18,6 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import models
-
-from cms.complaints.messaging import international_number
-from cms.complaints.nik import nik_normalize
 
 _cache: dict[tuple, MultiFernet] = {}
 
@@ -49,12 +50,12 @@ def rotate(token: str) -> str:
     return fernet().rotate(token.encode()).decode()
 
 
-def lookup_hash(value: str, kind: str = "phone") -> str:
-    """A keyed hash of a normalised value: equal for 0812-3456 and +62 812 3456."""
-    if kind == "phone":
-        value = international_number(value)
-    elif kind == "nik":
-        value = nik_normalize(value)
+def lookup_hash(value: str, kind: str) -> str:
+    """Return the keyed hash (HMAC-SHA256, hex) of `kind` and `value`; "" for a blank value.
+
+    `value` must already be normalised by its owner (the hash of "0812" is not that of
+    "62812"); `kind` keeps equal values of different kinds apart ("phone", "nik", ...).
+    """
     value = value.strip()
     if not value:
         return ""
@@ -94,3 +95,26 @@ class EncryptedEmailField(EncryptedMixin, models.EmailField):
 
 class EncryptedTextField(EncryptedMixin, models.TextField):
     pass
+
+
+class EncryptedDecimalField(EncryptedMixin, models.DecimalField):
+    """A decimal (e.g. a coordinate) stored as a Fernet token of its text; None stays NULL.
+
+    Zero is encrypted too (0.000000 is a real latitude). Validation (digits, places, validators)
+    is a DecimalField's; the database can neither compare nor check the value.
+    """
+
+    def from_db_value(self, value, expression, connection):
+        if value is None or value == "":
+            return None
+        return self.to_python(decrypt(value))
+
+    def get_prep_value(self, value):
+        value = self.to_python(value)
+        if value is None:
+            return None
+        return encrypt(str(value))
+
+    def get_db_prep_value(self, value, connection, prepared=False):
+        # Not DecimalField's: it would adapt the token as a number.
+        return value if prepared else self.get_prep_value(value)

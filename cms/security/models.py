@@ -12,6 +12,9 @@ class PersonalDataAccess(models.Model):
         EXPORT = "export", _("Exported a list")
         REVEAL_NIK = "reveal_nik", _("Revealed a NIK")
         DATA_REQUEST = "request", _("Showed data for a data request")
+        REPLY_CODE = "reply_code", _("Issued a reply code")
+        PHOTO = "photo", _("Viewed a complaint photo")
+        SEARCH = "search", _("Searched complaints")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     user = models.ForeignKey(
@@ -34,6 +37,10 @@ class PersonalDataAccess(models.Model):
     tracking_code = models.CharField(_("tracking code"), max_length=13, blank=True)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
     records = models.PositiveIntegerField(_("records"), default=1)
+    # A search's term is often personal data itself (a phone number, a NIK, a name): the log,
+    # kept longer than the data, holds only its keyed hash, made by the app that owns the data
+    # (a phone's equals the complaint's reporter_phone_hash). docs/privacy.md#access-log
+    query_hash = models.CharField(_("search term (keyed hash)"), max_length=64, blank=True)
 
     class Meta:
         ordering = ["-at"]
@@ -44,7 +51,7 @@ class PersonalDataAccess(models.Model):
         return f"{self.username} {self.action} {self.tracking_code or self.records}"
 
     @classmethod
-    def record(cls, user, action, complaint=None, records=1):
+    def record(cls, user, action, complaint=None, records=1, query_hash=""):
         return cls.objects.create(
             user=user,
             username=user.get_username(),
@@ -52,4 +59,37 @@ class PersonalDataAccess(models.Model):
             tracking_code=complaint.tracking_code if complaint is not None else "",
             action=action,
             records=records,
+            query_hash=query_hash,
         )
+
+
+class EnrolmentCode(models.Model):
+    """A single-use code an admin gives a colleague so they can set up two-factor sign-in.
+
+    Without one, a password alone cannot pair an authenticator app (cms/security/enrolment.py).
+    Only a hash is kept; the code itself is shown once, to the admin who issued it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff user"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    code_hash = models.CharField(max_length=128)
+    issued_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField(db_index=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    wrong_tries = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("two-factor enrolment code")
+        verbose_name_plural = _("two-factor enrolment codes")
+
+    def __str__(self):
+        return f"{self.user_id} {self.expires_at:%Y-%m-%d %H:%M}"

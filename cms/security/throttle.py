@@ -2,8 +2,8 @@
 
 Failures are counted per user name *and* client address together, so an attacker locks out
 only their own attempts, not every colleague behind the same office connection. The address
-comes from cms.complaints.ratelimit.client_address (DJANGO_NUM_PROXIES trusted proxies): with a
-reverse proxy in front, REMOTE_ADDR is the proxy's and would be shared by everyone.
+comes from clients.client_address (DJANGO_NUM_PROXIES trusted proxies): with a reverse proxy
+in front, REMOTE_ADDR is the proxy's and would be shared by everyone.
 """
 
 import math
@@ -12,7 +12,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils import timezone
 
-from cms.complaints.ratelimit import client_address
+from .clients import client_address
 
 
 def client_ip(request) -> str:

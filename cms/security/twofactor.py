@@ -7,6 +7,8 @@ signed-in user must be verified by a device before anything that needs an accoun
 - elsewhere (photo view, page previews, the API) an unverified user counts as anonymous.
 """
 
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
@@ -19,6 +21,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 BACKUP_DEVICE_NAME = "backup"
 BACKUP_CODE_COUNT = 10
+# Read off paper and typed again: no 0/o, 1/l/i look-alikes (django-otp's own tokens, base32,
+# have o, l and i). 31 symbols, 10 of them: about 50 bits, as django-otp's 40-bit tokens.
+BACKUP_CODE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
+BACKUP_CODE_LENGTH = 10
+
+
+def backup_code_new() -> str:
+    """Return one random backup code made only of characters that cannot be misread."""
+    return "".join(secrets.choice(BACKUP_CODE_ALPHABET) for _ in range(BACKUP_CODE_LENGTH))
+
 
 # Reachable under /admin/ before the second factor: signing in and out, the 2FA pages
 # themselves and the admin's translation catalogue and icons they load.
@@ -44,7 +56,7 @@ def new_backup_codes(user) -> list[str]:
             user=user, name=BACKUP_DEVICE_NAME, defaults={"confirmed": True}
         )
         device.token_set.all().delete()
-        codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
+        codes = [backup_code_new() for _ in range(BACKUP_CODE_COUNT)]
         StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
     return codes
 

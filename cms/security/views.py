@@ -1,4 +1,5 @@
-"""Pages of the staff second factor: set-up with a QR code, code entry, backup codes, reset."""
+"""Pages of the staff second factor: set-up (enrolment code, then a QR code), code entry, backup
+codes, and for admins the staff list, enrolment codes and resets."""
 
 import math
 
@@ -10,12 +11,12 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -26,10 +27,20 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from .enrolment import (
+    ENROLMENT_HOURS,
+    enrolment_code_check,
+    enrolment_code_issue,
+    enrolment_code_live,
+    enrolment_code_use,
+)
+from .models import EnrolmentCode
 from .twofactor import is_verified, new_backup_codes, reset_devices
 from .users import may_manage
 
 TOTP_DEVICE_NAME = "authenticator"
+# The enrolment code this session gave (its record's id): the QR code is shown only then.
+ENROLMENT_SESSION_KEY = "security_enrolment_code"
 
 
 class TokenForm(forms.Form):
@@ -42,7 +53,19 @@ class TokenForm(forms.Form):
     )
 
     def clean_token(self):
-        return self.cleaned_data["token"].replace(" ", "").strip()
+        # Backup codes are stored in lower case; a code copied with spaces or dashes still counts.
+        return self.cleaned_data["token"].replace(" ", "").replace("-", "").strip().lower()
+
+
+class EnrolmentForm(forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Enrolment code"),
+        max_length=32,
+        help_text=gettext_lazy("12 letters and digits, for example ABCD-EFGH-JKMN."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "autofocus": True}
+        ),
+    )
 
 
 def _next_url(request) -> str:
@@ -81,14 +104,56 @@ def qr_svg(data: str) -> str:
     return segno.make(data, error="m").svg_inline(scale=5, title=_("Set-up code"))
 
 
+def _session_enrolment(request) -> EnrolmentCode | None:
+    """Return the live enrolment code this session gave for its user, or None."""
+    record = enrolment_code_live(request.user)
+    if record is None or request.session.get(ENROLMENT_SESSION_KEY) != record.pk:
+        return None
+    return record
+
+
+def _enrolment_step(request):
+    """Step 1 of the set-up: the enrolment code an admin gave. Nothing of the app's key is
+    shown, nor a device made, before it."""
+    form = EnrolmentForm(request.POST if "code" in request.POST else None)
+    if form.is_valid():
+        record = enrolment_code_check(user=request.user, code=form.cleaned_data["code"])
+        if record is not None:
+            with transaction.atomic():
+                # A fresh key, seen by this session only: never a device set up earlier.
+                TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+                TOTPDevice.objects.create(user=request.user, name=TOTP_DEVICE_NAME, confirmed=False)
+            request.session.cycle_key()
+            request.session[ENROLMENT_SESSION_KEY] = record.pk
+            return redirect(
+                f"{reverse('security:setup')}?{urlencode({'next': _next_url(request)})}"
+            )
+        form.add_error(
+            "code",
+            _(
+                "That enrolment code is not right, has expired or was replaced by a newer one. "
+                "Ask an administrator for a new one."
+            ),
+        )
+    return TemplateResponse(
+        request,
+        "security/enrol.html",
+        {"form": form, "next": _next_url(request), "hours": ENROLMENT_HOURS},
+    )
+
+
 @never_cache
 @login_required(login_url="wagtailadmin_login")
 def setup(request):
-    """Pair an authenticator app: scan the QR code, type the code it shows."""
+    """Pair an authenticator app: the enrolment code from an admin, then scan the QR code and
+    type the code the app shows."""
     user = request.user
     if user_has_device(user):
         # A confirmed device already exists: adding another needs it (reset by an admin).
         return redirect(f"{reverse('security:verify')}?next={_next_url(request)}")
+    record = _session_enrolment(request)
+    if record is None:
+        return _enrolment_step(request)
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first()
     if device is None:
         device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
@@ -98,8 +163,12 @@ def setup(request):
         if wait:
             form.add_error("token", _wait_error(wait))
         elif device.verify_token(form.cleaned_data["token"]):
-            device.confirmed = True
-            device.save(update_fields=["confirmed"])
+            with transaction.atomic():
+                if not enrolment_code_use(record=record):
+                    return _enrolment_expired(request)
+                device.confirmed = True
+                device.save(update_fields=["confirmed"])
+            request.session.pop(ENROLMENT_SESSION_KEY, None)
             otp_login(request, device)
             codes = new_backup_codes(user)
             return TemplateResponse(
@@ -117,8 +186,21 @@ def setup(request):
             "qr": mark_safe(qr_svg(device.config_url)),  # noqa: S308 -- segno's own markup
             "secret": _spaced(device),
             "next": _next_url(request),
+            "expires_at": record.expires_at,
         },
     )
+
+
+def _enrolment_expired(request):
+    request.session.pop(ENROLMENT_SESSION_KEY, None)
+    messages.error(
+        request,
+        _(
+            "The enrolment code expired or was replaced meanwhile. Ask an administrator for a "
+            "new one."
+        ),
+    )
+    return redirect(f"{reverse('security:setup')}?{urlencode({'next': _next_url(request)})}")
 
 
 def _spaced(device) -> str:
@@ -172,7 +254,7 @@ def backup_codes(request):
 RESET_ACTION = "security.reset_two_factor"
 
 
-def _may_reset(user) -> bool:
+def may_reset(user) -> bool:
     return user.is_superuser or user.has_perm("auth.change_user")
 
 
@@ -193,13 +275,18 @@ def _last_resets(users) -> dict[str, ModelLogEntry]:
 @login_required(login_url="wagtailadmin_login")
 def staff_devices(request):
     """Admins: who has set up two-factor sign-in; reset a colleague who lost their phone."""
-    if not _may_reset(request.user):
+    if not may_reset(request.user):
         raise PermissionDenied
     users = list(
         get_user_model()
         .objects.filter(is_active=True)
         .annotate(
             totp=Count("totpdevice", filter=Q(totpdevice__confirmed=True), distinct=True),
+            code_expires_at=Subquery(
+                EnrolmentCode.objects.filter(
+                    user=OuterRef("pk"), expires_at__gt=timezone.now()
+                ).values("expires_at")[:1]
+            ),
         )
         .order_by("username")
     )
@@ -210,16 +297,32 @@ def staff_devices(request):
     return TemplateResponse(request, "security/staff_devices.html", {"users": users})
 
 
-@never_cache
-@login_required(login_url="wagtailadmin_login")
-def reset(request, user_id: int):
-    """Confirm (GET), then remove a colleague's second factor (POST) and log who did it."""
-    if not _may_reset(request.user):
+def _colleague_for(request, user_id: int):
+    """Return the account `user_id` if the signed-in admin may manage its second factor."""
+    if not may_reset(request.user):
         raise PermissionDenied
     colleague = get_object_or_404(get_user_model(), pk=user_id)
     if not may_manage(request.user, colleague):
         raise PermissionDenied
-    name = colleague.get_full_name() or colleague.get_username()
+    return colleague, colleague.get_full_name() or colleague.get_username()
+
+
+def _issued(request, colleague, name):
+    """Issue an enrolment code for `colleague` and show it, once."""
+    code, record = enrolment_code_issue(user=colleague, by=request.user)
+    return TemplateResponse(
+        request,
+        "security/enrolment_code.html",
+        {"colleague": colleague, "name": name, "code": code, "expires_at": record.expires_at},
+    )
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def reset(request, user_id: int):
+    """Confirm (GET), then remove a colleague's second factor (POST), log who did it and show
+    the enrolment code they need to set it up again."""
+    colleague, name = _colleague_for(request, user_id)
     if request.method == "POST":
         with transaction.atomic():
             reset_devices(colleague)
@@ -228,11 +331,32 @@ def reset(request, user_id: int):
             request,
             _(
                 "Two-factor sign-in of %(user)s was reset; they set it up again at their next "
-                "sign-in."
+                "sign-in, with the enrolment code below."
             )
             % {"user": name},
         )
-        return redirect("security:staff-devices")
+        return _issued(request, colleague, name)
     return TemplateResponse(
         request, "security/reset_confirm.html", {"colleague": colleague, "name": name}
+    )
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def enrolment_code(request, user_id: int):
+    """Confirm (GET), then issue (POST) the enrolment code of a colleague who has not set up
+    two-factor sign-in yet (a new account); shown once."""
+    colleague, name = _colleague_for(request, user_id)
+    if TOTPDevice.objects.filter(user=colleague, confirmed=True).exists():
+        messages.error(
+            request,
+            _("%(user)s has already set up two-factor sign-in: reset it first.") % {"user": name},
+        )
+        return redirect("security:staff-devices")
+    if request.method == "POST":
+        return _issued(request, colleague, name)
+    return TemplateResponse(
+        request,
+        "security/enrolment_code.html",
+        {"colleague": colleague, "name": name, "live": enrolment_code_live(colleague)},
     )

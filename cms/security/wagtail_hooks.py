@@ -1,3 +1,4 @@
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
@@ -8,8 +9,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from . import enrolment
 from .models import PersonalDataAccess
-from .users import refuse_bulk_action_on_superusers
+from .users import may_manage, refuse_bulk_action_on_superusers
+from .views import may_reset
 
 
 class AdminOnlyMenuItem(MenuItem):
@@ -32,6 +35,32 @@ def register_two_factor_log_actions(actions):
         _("Reset two-factor sign-in"),
         _("Two-factor sign-in reset: set up again at the next sign-in"),
     )
+    actions.register_action(
+        enrolment.ISSUE_ACTION,
+        _("Issue two-factor enrolment code"),
+        _("Two-factor enrolment code issued (valid once)"),
+    )
+    actions.register_action(
+        enrolment.ENROL_ACTION,
+        _("Set up two-factor sign-in with an enrolment code"),
+        _("Set up two-factor sign-in with an enrolment code"),
+    )
+    actions.register_action(
+        enrolment.SPENT_ACTION,
+        _("Enrolment code spent by wrong tries"),
+        _(
+            "Enrolment code spent by repeated wrong tries: someone who knows the password may "
+            "be guessing"
+        ),
+    )
+
+
+@hooks.register("after_create_user")
+def make_enrolment_code_for_new_account(request, user):
+    """A new account signs in only with an enrolment code: go straight to making one."""
+    if may_reset(request.user) and may_manage(request.user, user):
+        return redirect("security:enrolment-code", user.pk)
+    return None
 
 
 @hooks.register("register_account_menu_item")
@@ -61,7 +90,7 @@ class AccessLogViewSet(ModelViewSet):
     menu_order = 620
     list_display = ["at", "username", "action", "tracking_code", "records"]
     list_filter = ["action"]
-    search_fields = ["username", "tracking_code"]
+    search_fields = ["username", "tracking_code", "query_hash"]
     inspect_view_enabled = False
     copy_view_enabled = False
     add_to_reference_index = False

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "cms.complaints",
     "cms.surveys",
     "cms.security",
+    "open311",
+    "cms.push",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -59,12 +61,11 @@ INSTALLED_APPS = [
     "api",
     "django_tasks",
     "django_tasks_db",
-    # Web app manifest view and template tags; our templates (frontend/) override its own.
-    "pwa",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -103,6 +104,9 @@ MIDDLEWARE = [
     "api.cors.ResidentEndpointCorsMiddleware",
     # Before CommonMiddleware, so its redirects carry the CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
+    # Inside CORS (its headers are per request, never stored), before sessions and the rest:
+    # a kept content API answer skips them all (api/cache.py).
+    "api.cache.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Under /api/: language from Accept-Language only, every error as JSON (api/middleware.py).
@@ -162,8 +166,14 @@ if REDIS_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("DJANGO_CACHE_PREFIX", "layanan"),
-            # A cache outage must not take the site down: pages are served uncached.
-            "OPTIONS": {"IGNORE_EXCEPTIONS": True},
+            # A cache outage must not take the site down: pages are served uncached, rate
+            # limits count per worker (cms/complaints/ratelimit.py). Short timeouts, so a
+            # Redis that is unreachable (not just refusing) cannot hold a request for long.
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 1,
+            },
         }
     }
 else:
@@ -177,6 +187,68 @@ else:
 # Public pages rendered for anonymous readers are kept this long at most (0 turns the page
 # cache off; validators and 304s stay). Publishing, settings and expiry dates end it sooner.
 PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 600)
+# A page or API answer missing from the cache (just published) is rendered by one request;
+# others asking for it meanwhile wait at most this long for that copy, then render it
+# themselves (cms/http_cache.py RenderGuard). 0 turns the wait off: each renders its own.
+PAGE_CACHE_RENDER_WAIT_MS = env_int("DJANGO_PAGE_CACHE_RENDER_WAIT_MS", 3000)
+# Query parameters only link trackers read: a page link shared on social media or in a
+# newsletter is the same page, served from the same cached copy, with these taken off the
+# request (frontend/page_cache.py). `name*` stands for every name starting with `name`.
+# Replace the list with DJANGO_PAGE_CACHE_IGNORED_PARAMETERS (comma-separated).
+PAGE_CACHE_IGNORED_PARAMETERS = env_list(
+    "DJANGO_PAGE_CACHE_IGNORED_PARAMETERS",
+    ",".join(
+        [
+            "utm_*",  # Google Analytics campaigns (utm_source, utm_medium, utm_campaign, ...)
+            "fbclid",  # Facebook
+            "gclid",  # Google Ads
+            "gclsrc",
+            "gbraid",
+            "wbraid",
+            "dclid",  # Google Display & Video
+            "msclkid",  # Microsoft Ads
+            "igshid",  # Instagram
+            "igsh",
+            "ttclid",  # TikTok
+            "twclid",  # X (Twitter)
+            "li_fat_id",  # LinkedIn
+            "yclid",  # Yandex
+            "mc_cid",  # Mailchimp
+            "mc_eid",
+            "_ga",  # Google Analytics cross-domain
+            "_gl",
+            "ref",
+            "ref_src",
+        ]
+    ),
+)
+
+# A shared cache in front of the app (Varnish, a CDN; docs/scale-out.md): public pages and
+# content API answers say `s-maxage` up to this many seconds (0: they say `no-cache`, as on one
+# server, and no shared cache keeps them). Set it only with a purge configured below.
+SHARED_CACHE_SECONDS = env_int("DJANGO_SHARED_CACHE_SECONDS", 0)
+# Wagtail's frontend cache module purges on publish (frontend/front_cache.py, api/front_cache.py):
+# a Varnish-style HTTP PURGE to each address of DJANGO_FRONT_CACHE_PURGE_URLS, and/or a CDN.
+WAGTAILFRONTENDCACHE = {
+    f"http{number}": {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": location,
+    }
+    for number, location in enumerate(env_list("DJANGO_FRONT_CACHE_PURGE_URLS"))
+}
+if env("DJANGO_CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("DJANGO_CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("DJANGO_CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("DJANGO_CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env("DJANGO_CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+# Our URLs are the ones purged, as they are (Indonesian at /, English at /en/).
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -215,6 +287,67 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def s3_storages() -> dict:
+    """Return the public and private upload storages on S3-compatible object storage, or {}.
+
+    Given DJANGO_MEDIA_S3_BUCKET (docs/scale-out.md): Wagtail's images, their renditions and
+    documents go to that bucket ("default"); complaint photos to DJANGO_MEDIA_S3_PRIVATE_BUCKET
+    ("private"), which is never readable without credentials: the photo view streams them to
+    whoever may see them (frontend/complaints.py). Without it, the local folders stay.
+    """
+    bucket = env("DJANGO_MEDIA_S3_BUCKET")
+    if not bucket:
+        return {}
+    private_bucket = env("DJANGO_MEDIA_S3_PRIVATE_BUCKET")
+    if not private_bucket or private_bucket == bucket:
+        raise ImproperlyConfigured(
+            "DJANGO_MEDIA_S3_PRIVATE_BUCKET must name a bucket of its own (complaint photos are "
+            "never in the public bucket)."
+        )
+    connection = {
+        "endpoint_url": env("DJANGO_MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": env("DJANGO_MEDIA_S3_REGION") or None,
+        "access_key": env("DJANGO_MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env("DJANGO_MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        "addressing_style": env("DJANGO_MEDIA_S3_ADDRESSING_STYLE") or None,
+        "signature_version": "s3v4",
+        "file_overwrite": False,
+        "default_acl": None,  # access is the buckets' policy, never an object's ACL
+    }
+    public_url = env("DJANGO_MEDIA_S3_PUBLIC_URL").rstrip("/")
+    public = {
+        **connection,
+        "bucket_name": bucket,
+        # Public URLs without a signature: the same for every reader, so shared caches keep them.
+        "querystring_auth": False,
+        "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+    }
+    if public_url:
+        scheme, _sep, domain = public_url.partition("://")
+        protocol = f"{scheme}:" if domain else "https:"
+        public.update(custom_domain=domain or scheme, url_protocol=protocol)
+    private = {
+        **connection,
+        "bucket_name": private_bucket,
+        "querystring_auth": True,
+        "querystring_expire": 60,  # a signed URL, if one is ever made, lives a minute
+        "object_parameters": {"CacheControl": "private, no-store"},
+    }
+    backend = "storages.backends.s3.S3Storage"
+    return {
+        "default": {"BACKEND": backend, "OPTIONS": public},
+        "private": {"BACKEND": backend, "OPTIONS": private},
+    }
+
+
+MEDIA_S3 = s3_storages()
+STORAGES.update(MEDIA_S3)
+if MEDIA_S3:
+    # Documents through Wagtail's view, which checks a collection's privacy; the public bucket
+    # serves images only (its policy, docs/scale-out.md).
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Email
@@ -241,6 +374,10 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# An image with more pixels is refused on upload, from its header (Wagtail's default is 128
+# million): 40 megapixels is more than any phone or office camera takes, and what residents'
+# JPEG photos may have (cms/complaints/photos.py; docs/performance.md, upload memory).
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Embeds are never fetched from third parties; our video block links until tapped.
 WAGTAILEMBEDS_FINDERS = []
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -259,6 +396,12 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 # API: Wagtail API v2 for content, DRF for the rest; one error shape (api/errors.py).
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.errors.api_exception_handler",
+    # Deep nesting and lone surrogates are a 400 while parsing, not a 500 later (api/parsers.py).
+    "DEFAULT_PARSER_CLASSES": [
+        "api.parsers.StrictJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 WAGTAILAPI_LIMIT_MAX = 100  # a larger ?limit= is capped to this, not refused
@@ -294,14 +437,21 @@ TASKS = {
     }
 }
 
+# Image versions (renditions) a request may make while the reader waits; the others are left to
+# the task worker, and the original file stands in (frontend/renditions.py).
+RENDITIONS_PER_REQUEST = 1
+
 # Complaints (cms/complaints).
 # Photos of complaints never live under MEDIA_URL: a view checks who may see them.
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
-# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only).
+# Proxies in front of the app that append to X-Forwarded-For (0: use REMOTE_ADDR only); rate
+# limits and sign-in throttling count per client address (cms/security/clients.py).
 NUM_PROXIES = env_int("DJANGO_NUM_PROXIES", 0)
 # Per client address: submissions per hour, tracking look-ups per 10 minutes.
 COMPLAINT_SUBMIT_RATE = env_int("DJANGO_COMPLAINT_SUBMIT_RATE", 10)
 COMPLAINT_TRACK_RATE = env_int("DJANGO_COMPLAINT_TRACK_RATE", 30)
+# Messages a resident may add per hour: per client address, and per complaint whoever writes.
+COMPLAINT_REPLY_RATE = env_int("DJANGO_COMPLAINT_REPLY_RATE", 5)
 # Personal data requests (/privasi/permintaan/) checked per client per hour, right or wrong.
 DATA_REQUEST_RATE = env_int("DJANGO_DATA_REQUEST_RATE", 10)
 # Survey responses per client per hour (a family at one phone may rate a few services).
@@ -330,9 +480,9 @@ CORS_ALLOW_HEADERS = [
 ]
 CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Location", "Retry-After"]
 
-# PWA: django-pwa renders frontend/templates/manifest.json; the worker is our own file, served
-# with its config and version by frontend/pwa_views.py (docs/pwa.md).
-PWA_SERVICE_WORKER_PATH = BASE_DIR / "frontend" / "worker" / "serviceworker.js"
+# PWA: no package and no PWA_* settings. The manifest is frontend/templates/manifest.json (names
+# and colour from each site's KecamatanSettings), the worker frontend/scripts/worker/, both
+# served by frontend/pwa_views.py (docs/pwa.md).
 
 LOGGING = {
     "version": 1,
@@ -395,3 +545,19 @@ PERSONAL_DATA_HASH_KEY = env("DJANGO_PERSONAL_DATA_HASH_KEY")
 # Days after closing before `manage.py purge_personal_data` erases a reporter's details.
 PERSONAL_DATA_RETENTION_DAYS = env_int("DJANGO_PERSONAL_DATA_RETENTION_DAYS", 730)
 # --- end staff security ---
+
+# Web Push (cms/push, docs/push.md). The VAPID private key signs every push; production has no
+# push without it (check --deploy: push.E001); dev and test make their own in VAPID_DEV_KEY_FILE.
+VAPID_PRIVATE_KEY = env("DJANGO_VAPID_PRIVATE_KEY")
+VAPID_SUBJECT = env("DJANGO_VAPID_SUBJECT", "mailto:admin@localhost")
+VAPID_DEV_KEY_FILE = None
+# Only https:// endpoints; dev and test also take a loopback http:// one (the local fake service).
+PUSH_ALLOW_LOOPBACK_HTTP = False
+# Fan-out: subscriptions read per batch, connections (threads) at once, retries of 429/5xx.
+PUSH_BATCH = env_int("DJANGO_PUSH_BATCH", 500)
+PUSH_CONNECTIONS = env_int("DJANGO_PUSH_CONNECTIONS", 16)
+PUSH_RETRIES = env_int("DJANGO_PUSH_RETRIES", 3)
+PUSH_RETRY_BASE_SECONDS = 2.0
+PUSH_RETRY_MAX_SECONDS = 60.0
+# Subscription changes per client address and hour (a phone changes its topics now and then).
+PUSH_SUBSCRIBE_RATE = env_int("DJANGO_PUSH_SUBSCRIBE_RATE", 60)

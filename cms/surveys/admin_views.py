@@ -1,22 +1,13 @@
 """Staff views in the Wagtail admin: the figures of a period, a printable report, and the list
-of responses with voiding."""
+of responses with voiding. The desk's QR poster is the presentation side's
+(frontend/poster_views.py, registered by frontend/wagtail_hooks.py)."""
 
-import segno
-from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
-from django.utils import translation
-from django.utils.http import content_disposition_header
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-
-from frontend import posters
-from pages.models import KecamatanSettings
 
 from . import selectors, services
 from .charts import bar_chart, trend_chart
@@ -145,54 +136,3 @@ def void_view(request, pk):
         except SurveyError as exc:
             error = exc.message
     return render(request, "surveys/admin/void.html", {"response": response, "error": error})
-
-
-def poster_view(request, slug):
-    """A printable A4 poster for the service desk with the survey's QR code.
-
-    HTML to print from the browser; `?format=png` or `?format=pdf` downloads the same poster
-    drawn by frontend/posters.py, for a print shop or a WhatsApp group.
-    """
-    _require(request, "view_surveyresponse")
-    service = selectors.survey_service_by_slug(slug)
-    if service is None:
-        raise Http404(slug)
-    with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("survey-service", args=[service.slug])
-    site = service.get_site()
-    url = (site.root_url if site else settings.WAGTAILADMIN_BASE_URL).rstrip("/") + path
-    fmt = request.GET.get("format", "")
-    if fmt in posters.FORMATS:
-        return _poster_download(service, site, url, fmt)
-    qr = segno.make(url, error="m")
-    svg = qr.svg_inline(scale=10, dark="#000", border=2, omitsize=True)
-    return render(
-        request,
-        "surveys/admin/poster.html",
-        {"service": service, "url": url, "qr_svg": mark_safe(svg)},  # noqa: S308 (segno output)
-    )
-
-
-def _poster_download(service, site, url, fmt):
-    kecamatan = KecamatanSettings.for_site(site) if site else KecamatanSettings()
-    with translation.override(settings.LANGUAGE_CODE):
-        content = posters.PosterContent(
-            kicker=service.title,
-            title=_("How was our service?"),
-            text=_(
-                "Scan this QR code with your phone camera and answer nine short questions. "
-                "No name, about one minute."
-            ),
-            url=url,
-            call_to_action=_("Scan to rate this service"),
-            footnote=_(
-                "Community Satisfaction Survey (SKM), Regulation of the Minister for "
-                "Administrative Reform No. 14 of 2017"
-            ),
-        )
-    data = posters.poster_file(content, kecamatan, fmt, scope=f"survey:{service.pk}")
-    response = HttpResponse(data, content_type=posters.FORMATS[fmt])
-    response["Content-Disposition"] = content_disposition_header(
-        as_attachment=True, filename=f"poster-survei-{service.slug}.{fmt}"
-    )
-    return response

@@ -8,4 +8,4 @@ class SurveysConfig(AppConfig):
     verbose_name = _("Service satisfaction survey")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects cache invalidation)
+        from . import signals  # noqa: F401 (cache invalidation, the survey link in emails)

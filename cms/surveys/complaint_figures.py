@@ -8,48 +8,26 @@ Definitions (docs/surveys.md repeats them for the public):
   days to completion: from receiving to closing, for finished ones. Both are medians in
   calendar days.
 - finished within the target: closed on or before its respond-by date (the working-day SLA).
-- desa: the word after "Desa", "Kelurahan", "Kel." or "Ds." in the free-text location (plus a
-  second word when it is a usual suffix such as Kidul or Hilir); other locations count as
-  "not stated". Complaints hold no structured village yet.
+- desa: the village the resident chose from the list staff keep (Complaint.desa); complaints
+  without one (not known, not in the list, sent before the list) count as "not stated / other".
+  Never what a resident typed: that is the private location text.
 """
 
 import datetime
-import re
 import statistics
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, ExpressionWrapper, F, Q
 
-from cms.complaints.models import Complaint, ComplaintCategory
+from cms.complaints.models import Complaint, ComplaintCategory, Desa
 
 from .months import count_by_month
 from .periods import Period
 
 Status = Complaint.Status
 OTHER_CLOSED = sorted(Complaint.CLOSED - {Status.DONE})
-DESA = re.compile(
-    r"\b(?:desa|kelurahan|kel\.|ds\.)\s*([A-Za-z][A-Za-z'\-]+)(?:\s+([A-Za-z]+))?",
-    re.IGNORECASE,
-)
-DESA_SUFFIXES = {
-    "kidul", "kaler", "wetan", "kulon", "lor", "hilir", "hulu", "tengah", "utara", "selatan",
-    "timur", "barat", "baru", "lama", "jaya", "indah", "girang", "tonggoh",
-}  # fmt: skip
 NOT_STATED = ""
-
-
-def desa_from_location(text: str) -> str:
-    """Return the village named in a free-text location, title-cased, or "" when none is."""
-    for match in DESA.finditer(text or ""):
-        name = match.group(1)
-        if name.lower() in {"desa", "kelurahan"}:
-            continue
-        second = match.group(2)
-        if second and second.lower() in DESA_SUFFIXES:
-            name = f"{name} {second}"
-        return name.title()
-    return NOT_STATED
 
 
 class Median(Aggregate):
@@ -198,18 +176,23 @@ def complaint_by_category(
 
 
 def complaint_by_desa(period: Period, today: datetime.date) -> list[dict]:
-    """Return counts per village read from the location text (one query), most first."""
-    rows = _received_in(period).values("location_text").annotate(**_counts(today)).order_by()
-    totals: dict[str, dict] = {}
+    """Return counts per listed village (`desa` its name, `slug`; both "" for none), most first:
+    one grouped query and one for the names."""
+    rows = _received_in(period).values("desa_id").annotate(**_counts(today)).order_by()
+    names = {desa.pk: desa for desa in Desa.objects.filter(pk__in=[row["desa_id"] for row in rows])}
+    result = []
     for row in rows:
-        desa = desa_from_location(row["location_text"])
-        entry = totals.setdefault(
-            desa, {"desa": desa, "received": 0, "finished": 0, "in_progress": 0, "overdue": 0}
+        desa = names.get(row["desa_id"])
+        result.append(
+            {
+                "desa": desa.name if desa else NOT_STATED,
+                "slug": desa.slug if desa else "",
+                "display_name": desa.display_name if desa else "",
+                **{key: row[key] for key in ("received", "finished", "in_progress", "overdue")},
+            }
         )
-        for key in ("received", "finished", "in_progress", "overdue"):
-            entry[key] += row[key]
     return sorted(
-        totals.values(),
+        result,
         key=lambda entry: (entry["desa"] == NOT_STATED, -entry["received"], entry["desa"]),
     )
 

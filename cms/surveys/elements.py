@@ -2,8 +2,10 @@
 
 Order and names follow the regulation (Permen PANRB No. 14 Tahun 2017, Lampiran); the
 questions and the four answers per element follow the standard questionnaire units publish
-(see ../shared/reference/domain.md, section 4). Texts are written in English here and
-translated to the regulation's Indonesian wording in locale/id/LC_MESSAGES/django.po.
+(the project's domain notes, section 4). Texts are written in English here and translated
+in locale/id/LC_MESSAGES/django.po: the element names as the regulation writes them, the
+questions in plain Indonesian with "Anda" (the regulation fixes the nine elements and the 1
+to 4 scale; the "Bagaimana pendapat Saudara tentang ..." wording is the usual template's).
 The cost labels ("Sangat mahal ... Gratis") are the usual template's; the regulation text
 itself could not be checked for them.
 """

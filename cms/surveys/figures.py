@@ -47,7 +47,7 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
         row.pop("name_en", None)
     desa = complaint_figures.complaint_by_desa(period, today)
     for row in desa:
-        row["name"] = row["desa"] or _("Not stated")
+        row["name"] = row.pop("display_name") or _("Not stated / other")
 
     users = selectors.service_users(period)
     by_service, total = selectors.ikm_by_service_with_total(period)
@@ -134,7 +134,7 @@ def figures_csv_rows(figures: dict):
             yield [key, "complaints_by_category", row["slug"], measure, row[measure]]
     for row in complaints["by_desa"]:
         for measure in ("received", "finished", "in_progress", "overdue"):
-            yield [key, "complaints_by_desa", row["desa"] or "-", measure, row[measure]]
+            yield [key, "complaints_by_desa", row["slug"] or "-", measure, row[measure]]
     satisfaction = figures["satisfaction"]
     entries = [("kecamatan", satisfaction["kecamatan"])]
     entries += [(row["service"], row) for row in satisfaction["services"]]

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cms.security.honeypot import HoneypotInput
+
 from .elements import ELEMENTS
 from .models import SUGGESTION_MAX, SurveyResponse
 
@@ -47,7 +49,7 @@ class SurveyForm(forms.Form):
     website = forms.CharField(
         label=_("Leave this field empty"),
         required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+        widget=HoneypotInput(),
     )
 
     def __init__(self, *args, **kwargs):

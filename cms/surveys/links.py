@@ -22,11 +22,14 @@ def survey_path_for_complaint(complaint) -> str | None:
 def survey_url_for_complaint(complaint) -> str | None:
     """Return the absolute survey URL (Indonesian) for a notification message, or None.
 
-    For cms/complaints/tasks.py: add it to the message that tells the resident the complaint
-    is closed, e.g. "Nilai layanan kami: <url>".
+    The email that tells the resident the complaint is closed ends with it (signals.py answers
+    the complaint app's resident_email_paragraphs).
     """
     with translation.override(settings.LANGUAGE_CODE):
         path = survey_path_for_complaint(complaint)
     if path is None:
         return None
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    # Only the reporter gets this message, and rating is theirs: the reply code rides after
+    # the #, which the browser keeps to itself (complaint.js fills the form's field with it).
+    code = f"#kode={complaint.reply_code}" if complaint.reply_nonce else ""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path + code

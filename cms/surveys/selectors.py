@@ -4,9 +4,10 @@ Figures come from grouped queries: their number never depends on how many respon
 services or months there are.
 """
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
+from django.db.models.functions import Length, Substr
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from cms.complaints.models import Complaint
 from pages.models import ServicePage
@@ -25,8 +26,19 @@ def _default_locale():
 
 
 def survey_services() -> QuerySet[ServicePage]:
-    """Return the live services residents can rate (the Indonesian pages), by title."""
-    return ServicePage.objects.live().filter(locale=_default_locale()).order_by("title")
+    """Return the live services residents can rate (the Indonesian pages), by title; never one
+    with a view restriction (Privacy), whose title and survey are not for the public."""
+    # Wagtail's .public() would cost a query of its own; this is the same rule (a restriction on
+    # the page or a page above it, whose path is a prefix of the page's) inside the one query.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return (
+        ServicePage.objects.live()
+        .filter(locale=_default_locale())
+        .exclude(Exists(restricted))
+        .order_by("title")
+    )
 
 
 def survey_service_by_slug(slug: str) -> ServicePage | None:

@@ -4,7 +4,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from cms.complaints.errors import IdempotencyConflict, NotTheReporter
 from cms.complaints.models import Complaint
+from cms.complaints.services.residents import complaint_reporter_check
 
 from .elements import ELEMENTS
 from .errors import SurveyError
@@ -41,16 +43,19 @@ def survey_submit(
     complaint: Complaint | None = None,
     channel: str = SurveyResponse.Channel.SERVICE_PAGE,
     idempotency_key: str | None = None,
+    proof: str = "",
 ) -> tuple[SurveyResponse, bool]:
     """Store a response and return (response, True); a repeat key returns (stored, False).
 
     `service` is the (Indonesian) ServicePage or None when only `complaint` is known. Raise
-    SurveyError for bad answers, an open complaint, or a complaint already answered.
+    SurveyError for bad answers, an open complaint, or a complaint already answered;
+    IdempotencyConflict when the key was used for a different response (as for complaints).
+
+    Rating a complaint is the reporter's, as replying to it is: `proof` is the reply code (or,
+    for a complaint made before reply codes, the contact given), checked as the tracking
+    page's actions check it. A wrong proof raises SurveyError with code "not_the_reporter" on
+    the field `reply_secret`. The public tracking code alone only reads.
     """
-    if idempotency_key:
-        existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
-        if existing is not None:
-            return existing, False
     scores = survey_scores_clean(answers)
     profile = profile or {}
     values = {}
@@ -67,6 +72,12 @@ def survey_submit(
         )
     if service is None and complaint is None:
         raise SurveyError(_("Choose the service you used."), field="service")
+    stored = {"service": service, "complaint": complaint, "scores": scores, **values}
+    stored["suggestion"] = suggestion
+    if idempotency_key:
+        existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return _repeat(existing, stored), False
     if complaint is not None:
         if not complaint.is_closed:
             raise SurveyError(
@@ -74,11 +85,17 @@ def survey_submit(
                 field="tracking_code",
                 code="not_closed",
             )
+        try:
+            complaint_reporter_check(complaint, proof)
+        except NotTheReporter as error:
+            raise SurveyError(
+                error.message, field="reply_secret", code="not_the_reporter"
+            ) from None
         answered = SurveyResponse.objects.filter(complaint=complaint).first()
         if answered is not None:
             # Stored a moment ago by a twin of this very request (the same key): a repeat.
             if idempotency_key and answered.idempotency_key == idempotency_key:
-                return answered, False
+                return _repeat(answered, stored), False
             raise SurveyError(
                 _("This complaint has already been rated. Thank you!"),
                 field="tracking_code",
@@ -103,7 +120,7 @@ def survey_submit(
         if idempotency_key:
             existing = SurveyResponse.objects.filter(idempotency_key=idempotency_key).first()
             if existing is not None:
-                return existing, False
+                return _repeat(existing, stored), False
         if complaint is not None:
             raise SurveyError(
                 _("This complaint has already been rated. Thank you!"),
@@ -112,6 +129,25 @@ def survey_submit(
             ) from None
         raise
     return response, True
+
+
+def _repeat(existing: SurveyResponse, sent: dict) -> SurveyResponse:
+    """Return `existing` if `sent` is the same response; raise IdempotencyConflict if not."""
+    same = (
+        existing.service_id == getattr(sent["service"], "pk", None)
+        and existing.complaint_id == getattr(sent["complaint"], "pk", None)
+        and existing.scores == sent["scores"]
+        and existing.suggestion == sent["suggestion"]
+        and all(getattr(existing, name) == sent[name] for name in PROFILE_FIELDS)
+    )
+    if not same:
+        raise IdempotencyConflict(
+            _(
+                "This Idempotency-Key was already used for a different response. "
+                "Use a new key for a new response."
+            )
+        )
+    return existing
 
 
 @transaction.atomic

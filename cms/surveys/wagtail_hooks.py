@@ -1,5 +1,6 @@
 """The survey in the Wagtail admin: figures, printable report, responses (voiding) and the
-number of service users per period (a snippet)."""
+number of service users per period (a snippet). The QR poster of each service desk is
+registered by frontend/wagtail_hooks.py (`surveys_admin_poster`)."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -19,7 +20,6 @@ def register_survey_urls():
         path("survei/laporan/", admin_views.report_view, name="surveys_admin_report"),
         path("survei/respons/", admin_views.responses_view, name="surveys_admin_responses"),
         path("survei/respons/<int:pk>/batal/", admin_views.void_view, name="surveys_admin_void"),
-        path("survei/poster/<slug:slug>/", admin_views.poster_view, name="surveys_admin_poster"),
     ]
 
 

@@ -1,8 +1,12 @@
 """Template helpers for the installable app: manifest shortcuts and install/offline bits."""
 
+import json as json_module
+
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, pgettext
 
 from pages.models import AnnouncementIndexPage, GuideIndexPage
@@ -84,3 +88,10 @@ def short_name(name: str) -> str:
     if name.lower().startswith("kecamatan "):
         return "Kec. " + name[len("kecamatan ") :]
     return name
+
+
+@register.filter(name="json")
+def as_json(value) -> str:
+    """Return `value` as a JSON literal, for templates that are JSON (the manifest), not HTML."""
+    # Safe in JSON: nothing here is HTML. Lazy translations become their text (the encoder).
+    return mark_safe(json_module.dumps(value, cls=DjangoJSONEncoder))

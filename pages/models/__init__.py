@@ -4,6 +4,7 @@ from .event import EventIndexPage, EventPage
 from .guide import GuideIndexPage, GuidePage
 from .home import HomeFeaturedPage, HomePage
 from .infographic import InfographicIndexPage, InfographicPage
+from .search import SearchSynonym
 from .service import ServiceIndexPage, ServicePage
 from .settings import KecamatanSettings
 from .standard import StandardPage
@@ -25,6 +26,7 @@ __all__ = [
     "InfographicIndexPage",
     "InfographicPage",
     "KecamatanSettings",
+    "SearchSynonym",
     "ServiceIndexPage",
     "ServicePage",
     "StandardPage",

@@ -1,6 +1,7 @@
 """Fields and behaviour every page type shares."""
 
 import re
+from datetime import datetime, time
 
 from django.core.paginator import Paginator
 from django.core.validators import MaxLengthValidator
@@ -14,7 +15,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
-from api.fields import CategoryField, ImageRenditionsField
+from pages.api_fields import CategoryField, ImageRenditionsField
+from pages.forms import PageForm
 
 PAGE_SIZE = 10
 SLUG = re.compile(r"[-a-zA-Z0-9_]{1,60}")
@@ -59,6 +61,8 @@ class Category(index.Indexed, models.Model):
 
 class BasePage(Page):
     """Abstract: what every page has for listings, sharing and the API."""
+
+    base_form_class = PageForm
 
     summary = models.TextField(
         _("summary"),
@@ -128,6 +132,19 @@ class ContentPage(BasePage):
 
     class Meta:
         abstract = True
+
+    @property
+    def published_at(self):
+        """When the page was published, as readers see it: the date shown (`display_date`),
+        at the time of first publication when that was the same day, else at midnight.
+
+        Feeds, structured data and the page itself all give this date, so a reader, a feed
+        reader and a search engine agree on it and feeds stay in the listing's order.
+        """
+        first = self.first_published_at
+        if first is not None and timezone.localtime(first).date() == self.display_date:
+            return first
+        return timezone.make_aware(datetime.combine(self.display_date, time.min))
 
 
 class IndexPage(BasePage):

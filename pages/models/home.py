@@ -10,7 +10,7 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 
-from api.fields import FeaturedPagesField, QuickLinksField
+from pages.api_fields import FeaturedPagesField, QuickLinksField
 from pages.blocks import QuickLinkBlock
 
 from .announcement import AnnouncementIndexPage, AnnouncementPage

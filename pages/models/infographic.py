@@ -7,7 +7,7 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from api.fields import ImageRenditionsField
+from pages.api_fields import ImageRenditionsField
 
 from .base import ContentPage, IndexPage
 

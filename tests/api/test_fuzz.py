@@ -35,7 +35,7 @@ from hypothesis import strategies as st
 from schemathesis.config import SchemathesisConfig
 
 from cms.complaints.codes import _format as tracking_code
-from cms.complaints.models import Complaint
+from cms.complaints.models import Complaint, Desa
 from tests.factories import (
     AnnouncementPageFactory,
     ComplaintCategoryFactory,
@@ -74,7 +74,11 @@ CHECKS = [
 
 # A fixed seed: the same requests on every run and machine (a failure reproduces).
 CONFIG = SchemathesisConfig.from_dict({"seed": 7, "generation": {"deterministic": True}})
-schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", WSGIHandler(), config=CONFIG)
+# Open311 (/open311/v2/) answers XML or JSON by the address's extension, which the schema's
+# one content type per answer cannot say; its shapes are tested in tests/open311/.
+schema = schemathesis.openapi.from_wsgi(
+    "/api/schema/?format=json", WSGIHandler(), config=CONFIG
+).exclude(path_regex="^/open311/")
 
 
 def _known(kind: str):
@@ -103,8 +107,15 @@ def before_generate_path_parameters(context, strategy):
 
 
 BODY_FIELDS = {
-    "/api/v1/complaints/": {"category": "categories"},
-    "/api/v1/surveys/": {"service": "services", "tracking_code": "closed_codes"},
+    "/api/v1/complaints/": {"category": "categories", "desa": "desa"},
+    # The fuzz complaints predate reply codes (no nonce): their reporter's phone proves it.
+    "/api/v1/complaints/{code}/replies/": {"reply_secret": "contacts", "message": "messages"},
+    "/api/v1/complaints/{code}/confirmation/": {"reply_secret": "contacts"},
+    "/api/v1/surveys/": {
+        "service": "services",
+        "tracking_code": "closed_codes",
+        "reply_secret": "contacts",
+    },
 }
 
 
@@ -140,6 +151,7 @@ def fuzz_data(_trees, django_db_blocker):
             StandardPageFactory(parent=tree.home, body=[paragraph("<p>Tentang kami.</p>")]),
         ]
         category = ComplaintCategoryFactory(slug="fuzz-kategori")
+        desa = Desa.objects.create(name="Sukamaju", slug="sukamaju")
         now = timezone.now()
         complaints = [
             ComplaintFactory(category=category, tracking_code=tracking_code("FACE346")),
@@ -165,7 +177,10 @@ def fuzz_data(_trees, django_db_blocker):
             documents=[document.pk],
             codes=[complaint.tracking_code for complaint in complaints],
             closed_codes=[complaints[-1].tracking_code],
+            contacts=sorted({complaint.reporter_phone for complaint in complaints}),
+            messages=["Tambahan dari pelapor: lubangnya makin lebar."],
             categories=[category.slug],
+            desa=[desa.slug],
             services=[service.slug],
         )
         yield KNOWN
@@ -181,6 +196,7 @@ def fuzz_settings(settings):
     """
     settings.COMPLAINT_SUBMIT_RATE = 0
     settings.COMPLAINT_TRACK_RATE = 0
+    settings.COMPLAINT_REPLY_RATE = 0
     settings.SURVEY_SUBMIT_RATE = 0
     for signal in (request_started, request_finished):
         signal.disconnect(close_old_connections)
@@ -199,8 +215,11 @@ def fuzz_settings(settings):
     suppress_health_check=list(HealthCheck),
 )
 def test_api_keeps_its_schema(case, fuzz_data, fuzz_settings):
+    # Identity: the in-process client sends requests' `Accept-Encoding: gzip, deflate` and
+    # does not decode; compressed answers have their own tests (test_shared_cache.py).
     response = case.call_and_validate(
-        checks=[getattr(schemathesis.checks, name) for name in CHECKS]
+        checks=[getattr(schemathesis.checks, name) for name in CHECKS],
+        headers={"Accept-Encoding": "identity"},
     )
     ANSWERS[case.operation.label][response.status_code] += 1
 
@@ -212,7 +231,10 @@ REACHED = {
     "GET /api/v2/documents/{id}/": 200,
     "GET /api/v1/complaints/{code}/": 200,
     "POST /api/v1/complaints/": 201,
-    "POST /api/v1/complaints/{code}/replies/": 201,
+    # Past the code look-up: a reply stored (201) or refused by the reporter check (403). Which
+    # of the two the fixed seed reaches depends on the modules run before this one; stored
+    # replies have their own tests (tests/complaints/test_reply_codes.py, test_api.py).
+    "POST /api/v1/complaints/{code}/replies/": (201, 403),
     "POST /api/v1/complaints/{code}/confirmation/": 200,
     "POST /api/v1/surveys/": 201,
 }
@@ -223,10 +245,15 @@ def test_fuzzing_reached_every_operation_and_the_stored_data():
     if not ANSWERS:
         pytest.skip("runs after test_api_keeps_its_schema, in the same session")
     operations = {result.ok().label for result in schema.get_all_operations()}
-    assert len(operations) == 20
+    # GET /api/v1/desa/ added on purpose, then the push key and subscriptions (POST, DELETE).
+    assert len(operations) == 24
     assert operations == set(ANSWERS)
     missed = {
-        label: dict(ANSWERS[label]) for label, code in REACHED.items() if not ANSWERS[label][code]
+        label: dict(ANSWERS[label])
+        for label, codes in REACHED.items()
+        if not any(
+            ANSWERS[label][code] for code in (codes if isinstance(codes, tuple) else (codes,))
+        )
     }
     if os.environ.get("FUZZ_REPORT"):  # a file for the numbers in docs/api.md
         counts = {label: dict(answers) for label, answers in sorted(ANSWERS.items())}
@@ -240,7 +267,7 @@ def test_fuzzing_reached_every_operation_and_the_stored_data():
 def answer(path, method="GET", **parts):
     """Return the response to one hand-made request, after the checks above passed."""
     case = schema[path][method].Case(**parts)
-    response = case.call()
+    response = case.call(headers={"Accept-Encoding": "identity"})  # as in the run above
     case.validate_response(response, checks=[getattr(schemathesis.checks, n) for n in CHECKS])
     return response
 
@@ -291,5 +318,9 @@ def test_reply_and_confirmation_bodies_are_two_components():
     components = schema.raw_schema["components"]["schemas"]
 
     assert "Input" not in components
-    assert set(components["ComplaintConfirmInput"]["properties"]) == {"solved", "message"}
-    assert set(components["ComplaintReplyInput"]["properties"]) == {"message"}
+    assert set(components["ComplaintConfirmInput"]["properties"]) == {
+        "solved",
+        "message",
+        "reply_secret",
+    }
+    assert set(components["ComplaintReplyInput"]["properties"]) == {"message", "reply_secret"}

@@ -2,7 +2,7 @@
 
 import pytest
 
-from api import preview
+from api.v2 import preview
 from pages.models.home import HomeFeaturedPage
 from tests.factories import AnnouncementPageFactory, GuidePageFactory
 

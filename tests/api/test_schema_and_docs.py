@@ -7,7 +7,7 @@ import pytest
 import yaml
 from django.urls import URLPattern, URLResolver
 
-from api.router import api_router
+from api.v2.router import api_router
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,23 @@ def test_schema_is_openapi_3_with_every_content_endpoint(client):
 
 def test_schema_leaves_out_the_admin_api(client):
     """Wagtail's admin API is not part of the public contract."""
-    assert all(path.startswith("/api/") for path in schema(client)["paths"])
+    assert all(path.startswith(("/api/", "/open311/")) for path in schema(client)["paths"])
+
+
+def test_schema_lists_every_open311_endpoint(client):
+    """Open311 GeoReport v2 is in the same schema, the format as a path parameter."""
+    paths = schema(client)["paths"]
+    expected = {
+        "/open311/v2/discovery.{fmt}": {"get"},
+        "/open311/v2/services.{fmt}": {"get"},
+        "/open311/v2/services/{service_code}.{fmt}": {"get"},
+        "/open311/v2/requests.{fmt}": {"get", "post"},
+        "/open311/v2/requests/{service_request_id}.{fmt}": {"get"},
+        "/open311/v2/tokens/{token}.{fmt}": {"get"},
+    }
+    found = {path: set(paths[path]) & {"get", "post"} for path in paths if "open311" in path}
+    assert found == expected
+    assert "403" in paths["/open311/v2/requests.{fmt}"]["post"]["responses"]
 
 
 def test_schema_documents_the_filters(client):

@@ -46,9 +46,16 @@ DEMO = {}
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """Return a free port: any, or one of TEST_PORT_RANGE ("21500-21599") on a shared machine."""
+    first, _dash, last = os.environ.get("TEST_PORT_RANGE", "0-0").partition("-")
+    for port in range(int(first), int(last or first) + 1):
+        with socket.socket() as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return sock.getsockname()[1]
+    raise RuntimeError(f"No free port in TEST_PORT_RANGE={os.environ['TEST_PORT_RANGE']}")
 
 
 @pytest.fixture(scope="session")

@@ -40,7 +40,7 @@ def test_resident_sends_a_complaint_with_photo_and_location_and_tracks_it(
     page.get_by_role("button", name="Gunakan lokasi saya").click()
     page.get_by_text("Lokasi ditambahkan: -6.914744, 107.609810").wait_for()
     page.get_by_label("Foto (tidak wajib)").set_input_files(str(photo_file(tmp_path)))
-    page.get_by_label("Anonim (publik tanpa nama saya)").check()
+    page.get_by_label("Semua orang, tanpa nama saya").check()
     page.get_by_role("button", name="Kirim", exact=True).click()
 
     page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
@@ -48,7 +48,7 @@ def test_resident_sends_a_complaint_with_photo_and_location_and_tracks_it(
     assert page.get_by_role("button", name="Salin kode").is_visible()
     page.get_by_role("link", name="Pantau pengaduan ini").click()
     page.wait_for_url(f"**/pengaduan/lacak/{code}/")
-    assert page.locator(".status").inner_text() == "Diterima"
+    assert page.locator(".status").inner_text() == "Diterima, menunggu diperiksa"
     assert errors == []
     context.close()
 

@@ -7,7 +7,7 @@ import time
 import pytest
 from django_otp.oath import TOTP
 
-from cms.security.demo import DEMO_TOTP_KEY
+from demo.security import DEMO_TOTP_KEY
 
 pytestmark = pytest.mark.browser
 

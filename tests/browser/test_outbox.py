@@ -116,6 +116,66 @@ def test_sent_online_it_goes_to_the_receipt_once(context, demo_server):
     page.locator("[data-outbox-list] a", has_text=code).wait_for()
 
 
+def test_the_receipt_opens_when_another_sender_holds_the_outbox(context, demo_server):
+    """The worker's background sync (registered on submit) or another tab may hold the outbox's
+    lock when the form sends: the page's own send then leaves the entry to that sender. Its
+    receipt must still open once the entry is sent (CI once saw the form stay put: the worker
+    had won the race). Here a lock held for a second stands in for the other sender."""
+    page = context.new_page()
+    page.goto(demo_server + FORM)
+    page.evaluate(
+        """() => { navigator.locks.request("lk-outbox", () =>
+             new Promise(resolve => setTimeout(resolve, 1000))); }"""
+    )
+    text = marker()
+    fill(page, text)
+    send(page)
+    page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"), timeout=20000)
+    code = CODE.search(page.locator(".tracking-code").inner_text()).group(0)
+    assert stored(text) == [code]
+
+
+def test_the_phone_keeps_the_reply_code_and_fills_it_in_to_act(context, browser, demo_server):
+    """The outbox keeps the reply code beside the tracking code: the receipt shows it, "my
+    complaints" lists it, the tracking page's forms are filled with it and the reporter's
+    message is taken. Another browser opening the same receipt sees no reply code."""
+    page = context.new_page()
+    page.goto(demo_server + FORM)
+    text = marker()
+    fill(page, text)
+    send(page)
+    page.wait_for_url(re.compile(r".*/pengaduan/terkirim/KCM-.*"))
+    [code] = stored(text)
+    secret = page.locator("#reply-secret")
+    secret.wait_for()
+    reply_code = secret.inner_text().strip()
+    assert re.fullmatch(r"[0-9A-Z]{5}-[0-9A-Z]{5}", reply_code)
+    assert [
+        item["secret"] for item in page.evaluate("LKOutbox.all()") if item.get("code") == code
+    ] == [reply_code]
+    page.goto(demo_server + MINE)
+    page.locator("[data-outbox-list] .outbox__secret", has_text=reply_code).wait_for()
+
+    page.goto(demo_server + f"/pengaduan/lacak/{code}/")
+    field = page.locator("#reply-secret-reply")
+    page.wait_for_function("document.querySelector('#reply-secret-reply').value !== ''")
+    assert field.input_value() == reply_code
+    page.locator("#reply-message").fill("Tambahan dari pelapor di ponselnya.")
+    page.get_by_role("button", name="Kirim pesan").click()
+    page.wait_for_url(re.compile(r".*terkirim=balasan"))
+
+    stranger = browser.new_context(**PHONE)
+    try:
+        other = stranger.new_page()
+        other.goto(demo_server + f"/pengaduan/terkirim/{code}/")
+        assert code in other.content() and reply_code not in other.content()
+        other.goto(demo_server + f"/pengaduan/lacak/{code}/")
+        other.wait_for_timeout(500)
+        assert other.locator("#reply-secret-reply").input_value() == ""
+    finally:
+        stranger.close()
+
+
 # 1. offline when submitting, online later (app still open)
 def test_offline_submit_is_sent_when_the_signal_returns(context, demo_server):
     page = context.new_page()
@@ -228,7 +288,7 @@ def test_server_errors_keep_it_queued_until_it_is_stored(context, demo_server):
     # (the row first reads "menunggu sinyal": it is written before the first attempt)
     busy = page.locator(
         "[data-outbox-list] li[data-state=queued] .outbox__status",
-        has_text="Server sedang sibuk; dicoba lagi",
+        has_text="Layanan kami sedang sibuk; dicoba lagi",
     )
     busy.first.wait_for()
     shows_code(page, text, timeout=45000)

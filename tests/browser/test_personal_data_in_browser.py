@@ -68,7 +68,9 @@ def test_request_form_has_no_axe_violation_empty_or_with_errors(browser, demo_se
     page.goto(demo_server + "/privasi/permintaan/")
     assert violations(page, axe_source) == []
     page.get_by_label("Kode lacak").fill("KCM-2222-3333")
-    page.get_by_label("Nomor HP atau email yang Anda berikan saat mengadu").fill("0812 0000 1111")
+    page.get_by_label("Nomor ponsel atau email yang Anda berikan saat mengadu").fill(
+        "0812 0000 1111"
+    )
     page.get_by_label("Lihat data saya (akses)").check()
     page.get_by_role("button", name="Kirim permintaan").click()
     page.locator("#form-errors").wait_for()

@@ -5,13 +5,16 @@ workers, which is exactly what these tests must not do. Outside requests are rec
 """
 
 import io
+import json
 import re
+import urllib.request
 from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
+from tools.pwa_screenshot import screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -118,6 +121,20 @@ def test_manifest_icons_and_screenshot_are_real_pngs(context, demo_server):
     assert height / width <= 2.3  # Chromium ignores a narrower screenshot
 
 
+def test_the_screenshot_tool_photographs_the_size_the_manifest_states(
+    browser, demo_server, tmp_path
+):
+    """tools/pwa_screenshot.py (what `manage.py pwa_images --screenshot` did) still works."""
+    with urllib.request.urlopen(demo_server + "/manifest.json", timeout=30) as response:
+        sizes = json.load(response)["screenshots"][0]["sizes"]
+
+    shot = screenshot(browser, demo_server + "/", tmp_path / "shot.png")
+
+    with Image.open(shot) as image:
+        assert image.format == "PNG" and image.mode == "P"  # 256 colours, like the icons
+        assert "{}x{}".format(*image.size) == sizes == "540x1170"
+
+
 def test_pages_read_open_offline_and_others_show_the_offline_page(context, demo_server):
     """After a first visit, the home page, the announcements, the complaint form and what was
     read open offline."""
@@ -183,7 +200,7 @@ def test_a_page_from_a_kept_copy_says_the_reader_is_offline(context, demo_server
         page.goto(demo_server + path)
         note = page.locator(".copy-note")
         note.wait_for()
-        assert note.inner_text() == "Anda sedang offline — menampilkan salinan tersimpan."
+        assert note.inner_text() == "Tidak ada sinyal — menampilkan salinan tersimpan."
         assert note.get_attribute("role") == "status"
         if heading:
             assert page.locator("h1").inner_text() == heading
@@ -226,9 +243,9 @@ def test_save_for_offline_shows_the_size_then_saves_and_removes(context, demo_se
     assert 0 < page_bytes < unpacked / 2  # brotli: the unpacked page would overstate it
     assert size.inner_text() == f"{max(1, round((page_bytes + image_bytes) / 1024))} KB"
 
-    page.get_by_role("button", name="Simpan untuk dibaca offline").click()
+    page.get_by_role("button", name="Simpan untuk dibaca tanpa sinyal").click()
     page.locator("[data-state=done]").wait_for()
-    assert "Tersimpan di perangkat ini" in page.locator("[data-state=done]").inner_text()
+    assert "Tersimpan di ponsel ini" in page.locator("[data-state=done]").inner_text()
     assert sorted(cache_urls(page, "lk-saved-1")) == sorted([demo_server + INFOGRAPHIC, shown])
 
     # Offline, with the ordinary caches emptied: only the saved copy can answer.

@@ -109,3 +109,30 @@ def test_unknown_page_is_a_friendly_indonesian_404(watched_page, demo_server):
     assert response.status == 404
     assert "tidak ditemukan" in page.locator("h1").inner_text().lower()
     assert page.locator("main a[href='/']").count() == 1
+
+
+PHONE_PAGES = ["/", "/pengumuman/", "/pengaduan/", "/pengaduan/baru/", "/transparansi/", "/cari/"]
+
+
+@pytest.mark.parametrize("width", [360, 412])
+def test_nothing_scrolls_sideways_and_card_images_fill_their_cards(browser, demo_server, width):
+    """On the phones residents use, no page is wider than the screen and every card's image
+    is as wide as its card (no strip of background beside it)."""
+    context = browser.new_context(viewport={"width": width, "height": 740}, locale="id-ID")
+    page = context.new_page()
+    try:
+        for path in PHONE_PAGES:
+            page.goto(demo_server + path)
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 0, f"{path} scrolls sideways by {overflow} px at {width} px"
+        page.goto(demo_server + "/pengumuman/")
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        gaps = page.evaluate(
+            """() => [...document.querySelectorAll('.card')].filter(c => c.querySelector('img'))
+                 .map(c => c.clientWidth - c.querySelector('img').getBoundingClientRect().width)"""
+        )
+        assert gaps and max(gaps) < 1, f"card images leave {max(gaps)} px at {width} px"
+    finally:
+        context.close()

@@ -73,8 +73,8 @@ def wait_stored(page, text, timeout=30):
     return stored(text)
 
 
-def closed_complaint() -> str:
-    """Return the tracking code of a new complaint that staff have finished."""
+def closed_complaint() -> tuple[str, str]:
+    """Return the tracking code and reply code of a new complaint that staff have finished."""
     key = uuid.uuid4().hex
     request = urllib.request.Request(
         f"{DEMO['base_url']}/api/v1/complaints/",
@@ -90,18 +90,19 @@ def closed_complaint() -> str:
         headers={"Content-Type": "application/json", "Idempotency-Key": key},
     )
     with urllib.request.urlopen(request, timeout=30) as response:
-        code = json.load(response)["tracking_code"]
+        created = json.load(response)
+    code, secret = created["tracking_code"], created["reply_secret"]
     demo_manage(
         "shell",
         "-c",
-        "from cms.complaints import services; from cms.complaints.demo import demo_officer; "
+        "from cms.complaints import services; from demo.complaints import demo_officer; "
         "from cms.complaints.models import Complaint; "
         f"c = Complaint.objects.get(tracking_code={code!r}); officer = demo_officer(); "
         "c = services.complaint_change_status(complaint=c, to='diverifikasi', officer=officer); "
         "services.complaint_change_status(complaint=c, to='selesai', officer=officer, "
         "note='Lampu sudah diganti.')",
     )
-    return code
+    return code, secret
 
 
 @pytest.fixture
@@ -190,7 +191,7 @@ def test_a_busy_server_is_not_called_a_lost_signal(context, demo_server):
     text = marker()
     answer(page, text)
     send(page)
-    page.get_by_text("Server sedang sibuk; dicoba lagi").wait_for(timeout=30000)
+    page.get_by_text("Layanan kami sedang sibuk; dicoba lagi").wait_for(timeout=30000)
     assert stored(text) == []
 
     context.unroute(API)
@@ -204,11 +205,18 @@ def test_a_busy_server_is_not_called_a_lost_signal(context, demo_server):
 def test_closed_complaint_is_rated_once_from_the_phone(context, demo_server):
     """Two answers kept offline about one closed complaint: the first is stored, the second is
     refused with the server's message, and the complaint's survey then says it is rated."""
-    code = closed_complaint()
+    code, secret = closed_complaint()
     url = f"{demo_server}/survei/pengaduan/{code}/"
     first, second = context.new_page(), context.new_page()
-    first.goto(url)
-    second.goto(url)
+    # As the reporter's message links it: the reply code after the #, filled into the form by
+    # the page's script and then dropped from the address.
+    first.goto(f"{url}#kode={secret}")
+    second.goto(f"{url}#kode={secret}")
+    for page in (first, second):
+        page.wait_for_function(
+            f"document.querySelector('input[name=reply_secret]').value === {secret!r}"
+        )
+        assert "kode=" not in page.url
     controlled(first)
     context.set_offline(True)
     texts = [marker(), marker()]
@@ -260,6 +268,8 @@ def test_refused_answers_come_back_to_the_form_intact(context, demo_server):
     assert "1000" in error.inner_text()
     # Listed above the form too, as a link that takes the focus to the field.
     assert summary_links(page) == {f"{SUGGESTION}: {error.inner_text()}": "#id_suggestion"}
+    # The list row says what to correct, not only "please correct it" (issue 16).
+    assert error.inner_text() in row(page, "invalid").inner_text()
     assert page.locator("#field-u5 input").nth(3).is_checked()
     assert page.locator("#field-u1 input").nth(1).is_checked()
     assert page.get_by_label(SUGGESTION).input_value().startswith(text)
@@ -286,3 +296,17 @@ def test_without_javascript_the_survey_still_posts(browser, demo_server):
         assert stored(text) == [("layanan", None, 4, 4, 4, 4, 4, 4, 4, 4, 4)]
     finally:
         context.close()
+
+
+def test_a_wrong_reply_code_comes_back_to_the_form_and_is_not_sent_again(context, demo_server):
+    """The API's 403 (not the reporter) is final: the answers come back to be corrected, not
+    resent in a loop that would count each try as a failed guess of the code."""
+    code, _secret = closed_complaint()
+    page = context.new_page()
+    page.goto(f"{demo_server}/survei/pengaduan/{code}/#kode=AAAAA-AAAAA")
+    text = marker()
+    answer(page, text)
+    send(page)
+    refused = row(page, "invalid")
+    assert "kode balas" in refused.inner_text().lower()
+    assert responses_about(code) == []

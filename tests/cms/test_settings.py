@@ -93,7 +93,7 @@ def test_redis_url_switches_the_cache_to_redis():
             {
                 "DJANGO_SECRET_KEY": "a-long-random-production-key",
                 "DJANGO_ALLOWED_HOSTS": "kecamatan.example.go.id",
-                "DJANGO_PERSONAL_DATA_HASH_KEY": "a-long-random-hash-key",
+                "DJANGO_PERSONAL_DATA_HASH_KEY": "a-long-random-hash-key-for-the-settings-test",
             },
         ),
         (
@@ -120,11 +120,45 @@ def test_production_starts_with_a_key_and_hosts():
         DJANGO_SECRET_KEY="a-long-random-production-key",
         DJANGO_ALLOWED_HOSTS="kecamatan.example.go.id",
         DJANGO_PERSONAL_DATA_KEYS="ZGV2LW9ubHktbm90LXNlY3JldC1wZXJzb25hbC1kYXQ=",
-        DJANGO_PERSONAL_DATA_HASH_KEY="a-long-random-hash-key",
+        DJANGO_PERSONAL_DATA_HASH_KEY="a-long-random-hash-key-for-the-settings-test",
         DJANGO_DEBUG="true",
     )
 
     assert values["debug"] is False  # production never runs with debug pages
+
+
+PRODUCTION = {
+    "DJANGO_SECRET_KEY": "a-long-random-production-key",
+    "DJANGO_ALLOWED_HOSTS": "kecamatan.example.go.id",
+    "DJANGO_PERSONAL_DATA_KEYS": "ZGV2LW9ubHktbm90LXNlY3JldC1wZXJzb25hbC1kYXQ=",
+    "DJANGO_PERSONAL_DATA_HASH_KEY": "a-long-random-hash-key-for-the-settings-test",
+}
+CLUSTER = {
+    "DJANGO_APP_SERVERS": "2",
+    "DATABASE_URL": "postgres://layanan@10.0.0.2:5432/layanan",
+    "REDIS_URL": "redis://10.0.0.3:6379/0",
+    "DJANGO_MEDIA_S3_BUCKET": "media",
+    "DJANGO_MEDIA_S3_PRIVATE_BUCKET": "media-private",
+    "DJANGO_TASKS_BACKEND": "django_tasks_db.DatabaseBackend",
+}
+
+
+@pytest.mark.parametrize(
+    "left_out", ["DATABASE_URL", "REDIS_URL", "DJANGO_MEDIA_S3_BUCKET", "DJANGO_TASKS_BACKEND"]
+)
+def test_several_app_servers_refuse_to_start_with_state_on_one(left_out):
+    env = {**PRODUCTION, **CLUSTER}
+    del env[left_out]
+    process = run_settings("cms.settings.production", **env)
+
+    assert process.returncode != 0
+    assert "ImproperlyConfigured" in process.stderr
+    assert f"{left_out} must" in process.stderr
+
+
+def test_several_app_servers_start_with_shared_state():
+    values = settings_of("cms.settings.production", **PRODUCTION, **CLUSTER)
+    assert values["cache"] == "django_redis.cache.RedisCache"
 
 
 def test_indonesian_first_and_the_kecamatans_time_zone():

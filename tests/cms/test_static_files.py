@@ -50,7 +50,7 @@ def collected(tmp_path_factory):
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
         "DJANGO_SECRET_KEY": "static-files-test-" + "x" * 40,
         "DJANGO_PERSONAL_DATA_KEYS": Fernet.generate_key().decode(),
-        "DJANGO_PERSONAL_DATA_HASH_KEY": "static-files-test-hash-key",
+        "DJANGO_PERSONAL_DATA_HASH_KEY": "static-files-test-hash-key-" + "y" * 20,
         "DJANGO_ALLOWED_HOSTS": "testserver",
         "DJANGO_STATIC_ROOT": str(root),
         "DJANGO_SECURE_SSL_REDIRECT": "false",

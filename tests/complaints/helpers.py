@@ -1,6 +1,8 @@
 """Small builders for complaint tests: real services, real images."""
 
 import io
+import struct
+import zlib
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -86,3 +88,43 @@ def gps_exif():
     gps = {1: "S", 2: (6.0, 12.0, 30.0), 3: "E", 4: (106.0, 49.0, 10.0)}
     exif[0x8825] = gps
     return exif
+
+
+def png_zeros(width=7745, height=7745) -> bytes:
+    """A real RGBA PNG of zero pixels (the hostile upload: 60 megapixels in about 230 KB).
+
+    Written row by row through zlib, so making it costs the test no memory; Pillow reads it
+    like any PNG (the tests check its header through Pillow).
+    """
+
+    def chunk(kind, data):
+        crc = zlib.crc32(kind + data) & 0xFFFFFFFF
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", crc)
+
+    packer = zlib.compressobj(9)
+    row = b"\x00" * (1 + width * 4)  # filter byte, then RGBA zeros
+    body = b"".join(packer.compress(row) for _ in range(height)) + packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+    )
+
+
+def migrate_to(target: tuple[str, str]):
+    """Migrate the test database to `target` (app, migration); return that state's apps, whose
+    models are the ones a migration test may use there."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate([target])
+    return executor.loader.project_state([target]).apps
+
+
+def migrate_to_latest(app: str = "complaints") -> None:
+    """Migrate `app` forward again, where the rest of the suite expects it."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    migrate_to(max(MigrationExecutor(connection).loader.graph.leaf_nodes(app)))

@@ -118,7 +118,7 @@ def test_verifying_publishes_and_records_who(
             "status",
             status=Status.VERIFIED,
             note="Sudah dicek.",
-            public="on",
+            audience="public",
             publish="on",
         )
 
@@ -133,7 +133,7 @@ def test_verifying_publishes_and_records_who(
 def test_verifying_without_publish_keeps_it_out_of_the_public_list(officer_client):
     complaint = ComplaintFactory(privacy=Complaint.Privacy.PUBLIC)
 
-    post(officer_client, complaint, "status", status=Status.VERIFIED, public="on")
+    post(officer_client, complaint, "status", status=Status.VERIFIED, audience="public")
 
     complaint.refresh_from_db()
     assert complaint.status == Status.VERIFIED
@@ -143,7 +143,7 @@ def test_verifying_without_publish_keeps_it_out_of_the_public_list(officer_clien
 def test_a_disallowed_transition_is_refused_with_a_message_next_to_the_field(officer_client):
     complaint = ComplaintFactory(status=Status.REJECTED)
 
-    response = post(officer_client, complaint, "status", status=Status.DONE, public="on")
+    response = post(officer_client, complaint, "status", status=Status.DONE, audience="public")
 
     assert response.status_code == 400
     complaint.refresh_from_db()
@@ -156,7 +156,7 @@ def test_a_disallowed_transition_is_refused_with_a_message_next_to_the_field(off
 def test_a_stale_status_form_gets_the_services_message_next_to_the_field(officer_client):
     complaint = ComplaintFactory(status=Status.VERIFIED)
 
-    response = post(officer_client, complaint, "status", status=Status.VERIFIED, public="on")
+    response = post(officer_client, complaint, "status", status=Status.VERIFIED, audience="public")
 
     assert response.status_code == 400
     assert field_errors(response, "status", "status")
@@ -167,7 +167,7 @@ def test_a_stale_status_form_gets_the_services_message_next_to_the_field(officer
 def test_assigning_needs_an_officer_or_unit(officer_client, officer):
     complaint = ComplaintFactory(status=Status.VERIFIED)
 
-    refused = post(officer_client, complaint, "status", status=Status.ASSIGNED, public="on")
+    refused = post(officer_client, complaint, "status", status=Status.ASSIGNED, audience="public")
     assert refused.status_code == 400
     assert field_errors(refused, "status", "assigned_to")
 
@@ -177,30 +177,73 @@ def test_assigning_needs_an_officer_or_unit(officer_client, officer):
         "status",
         status=Status.ASSIGNED,
         assigned_to=officer.pk,
-        public="on",
+        audience="public",
     )
     assert done.status_code == 302
     complaint.refresh_from_db()
     assert (complaint.status, complaint.assigned_to) == (Status.ASSIGNED, officer)
 
 
+def test_who_reads_a_status_change_is_chosen_each_time(
+    officer_client, django_capture_on_commit_callbacks
+):
+    complaint = ComplaintFactory(status=Status.VERIFIED, reporter_email="siti@contoh.id")
+    form = soup(officer_client.get(detail_url(complaint))).select_one(
+        'form[data-action-form="status"]'
+    )
+    choices = form.select('input[name="status-audience"]')
+    assert {choice["value"] for choice in choices} == {"public", "internal"}
+    assert not any(choice.has_attr("checked") for choice in choices)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post(
+            officer_client,
+            complaint,
+            "status",
+            status=Status.ASSIGNED,
+            assigned_unit="Seksi PMD",
+            note="Teruskan ke Pak Dedi, nomor 0812...",
+        )
+
+    assert response.status_code == 400
+    assert field_errors(response, "status", "audience")
+    assert complaint.events.count() == 0
+    assert mail.outbox == []
+
+
 def test_assigning_to_a_unit_only(officer_client):
     complaint = ComplaintFactory(status=Status.VERIFIED)
 
-    post(officer_client, complaint, "status", status=Status.ASSIGNED, assigned_unit="Seksi PMD")
+    post(
+        officer_client,
+        complaint,
+        "status",
+        status=Status.ASSIGNED,
+        assigned_unit="Seksi PMD",
+        audience="internal",
+    )
 
     complaint.refresh_from_db()
     assert complaint.assigned_unit == "Seksi PMD"
-    assert not complaint.events.get().is_public  # "public" left unticked
+    assert not complaint.events.get().is_public  # "staff only" chosen
 
 
 def test_not_our_authority_needs_a_referral(officer_client):
     complaint = ComplaintFactory()
 
-    refused = post(officer_client, complaint, "status", status=Status.NOT_COMPETENT)
+    refused = post(
+        officer_client, complaint, "status", status=Status.NOT_COMPETENT, audience="internal"
+    )
     assert field_errors(refused, "status", "referral")
 
-    post(officer_client, complaint, "status", status=Status.NOT_COMPETENT, referral="lapor.go.id")
+    post(
+        officer_client,
+        complaint,
+        "status",
+        status=Status.NOT_COMPETENT,
+        referral="lapor.go.id",
+        audience="internal",
+    )
     complaint.refresh_from_db()
     assert (complaint.status, complaint.referral) == (Status.NOT_COMPETENT, "lapor.go.id")
 
@@ -209,13 +252,29 @@ def test_duplicate_links_the_original_by_tracking_code_however_typed(officer_cli
     original = ComplaintFactory()
     complaint = ComplaintFactory()
 
-    unknown = post(officer_client, complaint, "status", status=Status.DUPLICATE, duplicate_of="xyz")
+    unknown = post(
+        officer_client,
+        complaint,
+        "status",
+        status=Status.DUPLICATE,
+        duplicate_of="xyz",
+        audience="internal",
+    )
     assert field_errors(unknown, "status", "duplicate_of")
-    missing = post(officer_client, complaint, "status", status=Status.DUPLICATE)
+    missing = post(
+        officer_client, complaint, "status", status=Status.DUPLICATE, audience="internal"
+    )
     assert field_errors(missing, "status", "duplicate_of")
 
     typed = original.tracking_code.lower().replace("-", " ")
-    post(officer_client, complaint, "status", status=Status.DUPLICATE, duplicate_of=typed)
+    post(
+        officer_client,
+        complaint,
+        "status",
+        status=Status.DUPLICATE,
+        duplicate_of=typed,
+        audience="internal",
+    )
 
     complaint.refresh_from_db()
     assert (complaint.status, complaint.duplicate_of) == (Status.DUPLICATE, original)
@@ -224,10 +283,17 @@ def test_duplicate_links_the_original_by_tracking_code_however_typed(officer_cli
 def test_rejecting_needs_a_reason(officer_client):
     complaint = ComplaintFactory()
 
-    refused = post(officer_client, complaint, "status", status=Status.REJECTED)
+    refused = post(officer_client, complaint, "status", status=Status.REJECTED, audience="internal")
     assert field_errors(refused, "status", "note")
 
-    post(officer_client, complaint, "status", status=Status.REJECTED, note="Laporan iseng.")
+    post(
+        officer_client,
+        complaint,
+        "status",
+        status=Status.REJECTED,
+        note="Laporan iseng.",
+        audience="internal",
+    )
     complaint.refresh_from_db()
     assert complaint.status == Status.REJECTED
 
@@ -265,6 +331,31 @@ def test_reply_without_text_uses_the_chosen_template(officer_client):
     post(officer_client, complaint, "reply", template=template.pk, message="")
 
     assert complaint.events.get().message == template.text
+
+
+@pytest.mark.parametrize("typed", ["", "Perkiraan selesai: [isi tanggal]. Hubungi [nama petugas]."])
+def test_a_reply_with_a_placeholder_left_is_refused_naming_it(officer_client, typed):
+    template = ReplyTemplateFactory(
+        text="Perkiraan selesai: [isi tanggal]. Hubungi [nama petugas]."
+    )
+    complaint = ComplaintFactory(reporter_email="siti@contoh.id")
+
+    response = post(officer_client, complaint, "reply", template=template.pk, message=typed)
+
+    assert response.status_code == 400
+    error = field_errors(response, "reply", "message")
+    assert "[isi tanggal], [nama petugas]" in error
+    assert complaint.events.count() == 0
+    assert mail.outbox == []
+
+
+def test_a_filled_in_template_is_sent(officer_client):
+    complaint = ComplaintFactory()
+
+    response = post(officer_client, complaint, "reply", message="Perkiraan selesai: 12 Mei.")
+
+    assert response.status_code == 302
+    assert complaint.events.get().message == "Perkiraan selesai: 12 Mei."
 
 
 def test_empty_reply_is_refused_next_to_the_field(officer_client):

@@ -57,13 +57,18 @@ def test_csv_includes_personal_data_with_the_export_permission(client, officer):
 
 
 def test_csv_is_filtered_and_searched_like_the_list(officer_client):
-    wanted = ComplaintFactory(status=Status.VERIFIED, location_text="Desa Mekarsari")
-    ComplaintFactory(status=Status.VERIFIED, location_text="Desa Sukamaju")
-    ComplaintFactory(status=Status.RECEIVED, location_text="Desa Mekarsari")
+    from cms.complaints.models import Desa
 
-    _body, rows = download(officer_client, status="diverifikasi", location="mekar")
+    mekarsari = Desa.objects.create(name="Mekarsari", slug="mekarsari")
+    sukamaju = Desa.objects.create(name="Sukamaju", slug="sukamaju")
+    wanted = ComplaintFactory(status=Status.VERIFIED, desa=mekarsari)
+    ComplaintFactory(status=Status.VERIFIED, desa=sukamaju)
+    ComplaintFactory(status=Status.RECEIVED, desa=mekarsari)
+
+    _body, rows = download(officer_client, status="diverifikasi", desa=mekarsari.pk)
 
     assert [row["Kode lacak"] for row in rows] == [wanted.tracking_code]
+    assert rows[0]["Desa/kelurahan"] == "Desa Mekarsari"
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula(officer_client):

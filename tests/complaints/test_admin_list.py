@@ -1,14 +1,16 @@
 """The complaints list in the Wagtail admin: filters, search, columns, query counts."""
 
 import datetime
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.complaints.models import Complaint
+from cms.complaints.models import Complaint, Desa
 from tests.factories import ComplaintCategoryFactory, ComplaintFactory
 from tests.utils import soup, text_of
 
@@ -51,6 +53,19 @@ def test_list_shows_code_category_status_due_and_assignee(officer_client, office
     assert soup(response).find("a", href=link) is not None
 
 
+def test_list_shows_the_start_of_each_description_and_keeps_codes_whole(officer_client):
+    long = "Lampu jalan   di gang Mawar RT 03 mati sejak pekan lalu, " * 5
+    complaint = ComplaintFactory(description=long)
+
+    row = rows(get(officer_client))[complaint.tracking_code]
+
+    assert "Lampu jalan di gang Mawar RT 03 mati sejak pekan lalu," in text_of(row)
+    assert long.strip() not in text_of(row)  # a snippet, not the whole text
+    assert "complaint-code" in row.select_one("td.title")["class"]
+    css = finders.find("complaints/admin.css")
+    assert ".complaint-code, .complaint-code a { white-space: nowrap; }" in Path(css).read_text()
+
+
 def test_list_flags_overdue_complaints(officer_client):
     yesterday = timezone.localdate() - datetime.timedelta(days=1)
     late = ComplaintFactory(verify_due=yesterday)
@@ -91,16 +106,22 @@ def test_search_looks_in_the_description(officer_client):
     assert listed_codes(get(officer_client, q="jembatan bambu")) == [wanted.tracking_code]
 
 
-def test_filters_by_status_kind_category_and_location(officer_client):
+def test_filters_by_status_kind_category_and_desa(officer_client):
     category = ComplaintCategoryFactory()
+    mekarsari = Desa.objects.create(name="Mekarsari", slug="mekarsari", kind="kelurahan")
     wanted = ComplaintFactory(
         status=Status.VERIFIED,
         kind=Complaint.Kind.REQUEST,
         category=category,
-        location_text="Desa Mekarsari RT 01",
+        desa=mekarsari,
     )
-    ComplaintFactory(status=Status.VERIFIED, kind=Complaint.Kind.REQUEST, category=category)
-    ComplaintFactory(status=Status.RECEIVED, location_text="Desa Mekarsari RT 04")
+    ComplaintFactory(
+        status=Status.VERIFIED,
+        kind=Complaint.Kind.REQUEST,
+        category=category,
+        location_text="Kelurahan Mekarsari RT 04",  # typed, not chosen: not that desa
+    )
+    ComplaintFactory(status=Status.RECEIVED, desa=mekarsari)
 
     assert set(listed_codes(get(officer_client, status="diverifikasi"))) == {
         wanted.tracking_code,
@@ -111,7 +132,7 @@ def test_filters_by_status_kind_category_and_location(officer_client):
         status="diverifikasi",
         kind="permohonan",
         category=category.pk,
-        location="mekarsari",
+        desa=mekarsari.pk,
     )
     assert listed_codes(response) == [wanted.tracking_code]
 

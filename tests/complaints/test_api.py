@@ -1,15 +1,15 @@
 """The JSON face of complaints: DESIGN.md's contract."""
 
 import io
-import threading
 import uuid
 from unittest import mock
 
 import pytest
-from django.db import OperationalError, connection, connections
+from django.db import OperationalError, connection
 from django.test import override_settings
 
 from cms.complaints.models import Complaint
+from tests.utils import at_once
 
 from .helpers import PERSONAL, VALID, advance, officer, submit, upload
 
@@ -170,7 +170,7 @@ def test_rate_limit_answers_429_with_retry_after_but_lets_retries_through(client
 def test_database_error_answers_503_and_the_retry_is_safe(client):
     key = str(uuid.uuid4())
     with mock.patch(
-        "api.complaints.services.complaint_submit", side_effect=OperationalError("db down")
+        "api.v1.complaints.services.complaint_submit", side_effect=OperationalError("db down")
     ):
         response = post_json(client, key=key)
     assert response.status_code == 503
@@ -197,7 +197,8 @@ def test_tracking_shows_status_and_timeline_but_no_personal_data(client):
 def test_confidential_complaint_text_is_not_shown_by_code(client):
     complaint = submit(privacy="confidential")
     body = client.get(f"{URL}{complaint.tracking_code}/").json()
-    assert body["description"] is None and body["location_text"] is None
+    assert body["description"] is None and body["desa"] is None
+    assert "location_text" not in body  # the resident's words about the place: staff only
 
 
 def test_unknown_code_is_a_json_404(client):
@@ -217,14 +218,20 @@ def test_resident_reply_and_confirmation(client):
     complaint = submit()
     url = f"{URL}{complaint.tracking_code}/"
     response = client.post(
-        f"{url}replies/", {"message": "Tambahan."}, content_type="application/json"
+        f"{url}replies/",
+        {"message": "Tambahan.", "reply_secret": complaint.reply_code},
+        content_type="application/json",
     )
     assert response.status_code == 201
-    response = client.post(f"{url}replies/", {}, content_type="application/json")
+    response = client.post(
+        f"{url}replies/", {"reply_secret": complaint.reply_code}, content_type="application/json"
+    )
     assert response.status_code == 400 and "message" in response.json()["errors"]
     advance(complaint, "diverifikasi", "selesai", actor=staff)
     response = client.post(
-        f"{url}confirmation/", {"solved": False}, content_type="application/json"
+        f"{url}confirmation/",
+        {"solved": False, "reply_secret": complaint.reply_code},
+        content_type="application/json",
     )
     assert response.status_code == 200 and response.json()["status"] == "diproses"
 
@@ -285,7 +292,7 @@ def test_schema_documents_the_complaint_endpoints_and_their_fields(client):
     ):
         assert path in schema["paths"], path
     documented = set(schema["components"]["schemas"]["ComplaintSubmitInput"]["properties"])
-    # The form's fields, and the channel the API reads itself (api/complaints.py).
+    # The form's fields, and the channel the API reads itself (api/v1/complaints.py).
     accepted = set(ComplaintSubmitForm.base_fields) - {"website"} | {"channel"}
     assert documented == accepted
 
@@ -297,24 +304,14 @@ def test_racing_requests_with_one_key_store_one_complaint(client):
     from django.test import Client
 
     key = str(uuid.uuid4())
-    barrier = threading.Barrier(8)
-    results = []
 
-    def worker():
-        try:
-            barrier.wait()
-            response = Client().post(
-                URL, dict(VALID), content_type="application/json", HTTP_IDEMPOTENCY_KEY=key
-            )
-            results.append((response.status_code, response.json().get("tracking_code")))
-        finally:
-            connections.close_all()
+    def send():
+        response = Client().post(
+            URL, dict(VALID), content_type="application/json", HTTP_IDEMPOTENCY_KEY=key
+        )
+        return response.status_code, response.json().get("tracking_code")
 
-    threads = [threading.Thread(target=worker) for _ in range(8)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(30)
+    results = at_once(send)
     assert Complaint.objects.filter(idempotency_key=key).count() == 1
     assert sorted(code for code, _ in results).count(201) == 1
     assert {code for code, _ in results} <= {200, 201}

@@ -12,8 +12,8 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from cms.complaints import services
+from cms.complaints.hashing import lookup_hash
 from cms.complaints.models import Complaint, ComplaintCategory, ComplaintEvent, DataRequest
-from cms.security.crypto import lookup_hash
 from cms.security.models import PersonalDataAccess
 from pages.models import KecamatanSettings
 from tests.utils import main_text, soup, text_of
@@ -139,7 +139,7 @@ def test_missing_fields_are_named_in_indonesian(client):
     response = client.post(URL, {"tracking_code": "", "contact": "", "kind": ""})
     assert response.status_code == 400
     text = problems(response)
-    assert "kode lacak" in text and "nomor HP atau email" in text and "Pilih" in text
+    assert "kode lacak" in text and "nomor ponsel atau email" in text and "Pilih" in text
 
 
 def test_the_honeypot_refuses_bots(client):
@@ -367,11 +367,12 @@ def test_erasure_uses_the_purge_and_closes_the_request(officer_client, officer):
     assert done.status_code == 302
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT reporter_name, reporter_phone, reporter_phone_hash, reporter_email, "
-            "reporter_nik, reporter_nik_hash FROM complaints_complaint WHERE id = %s",
+            "SELECT reporter_name, reporter_name_hash, reporter_phone, reporter_phone_hash, "
+            "reporter_email, reporter_nik, reporter_nik_hash FROM complaints_complaint "
+            "WHERE id = %s",
             [complaint.pk],
         )
-        assert cursor.fetchone() == ("",) * 6
+        assert cursor.fetchone() == ("",) * 7
         cursor.execute("SELECT message FROM complaints_datarequest WHERE id = %s", [recorded.pk])
         assert cursor.fetchone() == ("",)
     complaint.refresh_from_db()
@@ -392,6 +393,27 @@ def test_erasure_is_the_same_as_the_retention_purge():
     assert list(Complaint.objects.filter(pk=by_request.pk).values(*fields)) == list(
         Complaint.objects.filter(pk=by_purge.pk).values(*fields)
     )
+
+
+def test_erasure_clears_the_residents_own_messages_and_keeps_staff_ones(officer):
+    complaint = submit()
+    services.complaint_resident_reply(
+        complaint=complaint, proof=complaint.reply_code, message="Rumah saya nomor 12, Bu Siti."
+    )
+    services.complaint_reply(complaint=complaint, officer=officer, message="Petugas datang besok.")
+    services.complaint_change_status(complaint=complaint, to="diverifikasi", officer=officer)
+    services.data_request_erase(
+        data_request=data_request(Kind.ERASURE, complaint=complaint), officer=officer
+    )
+    messages = dict(complaint.events.values_list("kind", "message"))
+    assert messages[Event.RESIDENT_REPLY] == ""  # the line stays, its words go
+    assert messages[Event.REPLY] == "Petugas datang besok."
+    assert complaint.events.filter(kind=Event.STATUS, new_status="diverifikasi").exists()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT message FROM complaints_complaintevent WHERE complaint_id = %s", [complaint.pk]
+        )
+        assert not any("nomor 12" in row[0] for row in cursor.fetchall())
 
 
 def test_rejecting_needs_a_reason(officer_client):

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.complaints.errors import ComplaintError
+from cms.complaints.hashing import lookup_hash
 from cms.complaints.models import Complaint, ComplaintCategory
 from cms.complaints.nik import PROVINCES, nik_mask, nik_validate
-from cms.security.crypto import lookup_hash
 from cms.security.models import PersonalDataAccess
 from tests.utils import main_text, soup, text_of
 
@@ -84,9 +84,23 @@ def test_plausible_numbers_are_accepted_and_normalised(typed):
 
 
 @pytest.mark.parametrize(
+    "typed",
+    [
+        "\u0663\u0662\u0660\u0661\u0660\u0661\u0661\u0665\u0660\u0667\u0669\u0660\u0660\u0660\u0660\u0661",
+        "\uff13\uff12\uff10\uff11 0115 0790 0001",  # full-width digits, as some keyboards type
+    ],
+)
+def test_decimal_digits_of_other_scripts_are_stored_as_ascii(typed):
+    """Arabic-Indic or full-width digits are the same number: kept as ASCII, never as typed."""
+    assert nik_validate(typed) == NIK
+
+
+@pytest.mark.parametrize(
     ("typed", "code"),
     [
         ("3201O11507900001", "nik_digits"),  # a letter O for a zero
+        ("327315\u00b9507890042", "nik_digits"),  # a superscript one: isdigit, not a decimal
+        ("3201011507\u2460\u24ea0001", "nik_digits"),  # circled one and zero
         ("", "nik_digits"),
         ("320101150790001", "nik_length"),  # 15 digits
         ("32010115079000011", "nik_length"),  # 17 digits
@@ -194,6 +208,21 @@ def test_api_requires_and_checks_the_nik_for_its_topic(client, nik_topic):
     created = client.post(API, with_nik("3201.0115.0790.0001"), content_type="application/json")
     assert created.status_code == 201
     assert_no_nik(created.content.decode())
+    assert Complaint.objects.get().reporter_nik == NIK
+
+
+def test_digit_like_characters_are_a_400_on_the_api_and_the_form(site_tree, client, nik_topic):
+    """A superscript digit is isdigit() but no decimal: refused with the NIK message, no 500."""
+    superscript = "327315\u00b9507890042"
+    api = client.post(API, with_nik(superscript), content_type="application/json")
+    assert api.status_code == 400
+    assert "hanya berisi angka" in api.json()["errors"]["reporter_nik"][0]
+    form = client.post(NEW, with_nik(superscript))
+    assert form.status_code == 400
+    assert "hanya berisi angka" in text_of(soup(form).find(id="id_reporter_nik_error"))
+    arabic = "".join(chr(0x0660 + int(digit)) for digit in NIK)
+    created = client.post(API, with_nik(arabic), content_type="application/json")
+    assert created.status_code == 201
     assert Complaint.objects.get().reporter_nik == NIK
 
 
@@ -406,7 +435,7 @@ def test_key_rotation_reencrypts_the_nik_and_rehashes_it(settings, nik_topic):
 
 
 def test_demo_civil_registration_topic_asks_for_a_nik(db):
-    from cms.complaints.demo import DEMO_NIK, ensure_demo_complaints
+    from demo.complaints import DEMO_NIK, ensure_demo_complaints
 
     ensure_demo_complaints()
     assert ComplaintCategory.objects.get(slug="adminduk").requires_nik

@@ -189,17 +189,23 @@ def test_resident_adds_information_and_answers_sudah_selesai(site_tree, client):
     staff = officer()
     complaint = submit()
     url = f"/pengaduan/lacak/{complaint.tracking_code}/"
-    response = client.post(url, {"action": "reply", "message": "Sekarang ada genangan air."})
+    secret = complaint.reply_code
+    response = client.post(
+        url,
+        {"action": "reply", "message": "Sekarang ada genangan air.", "reply_secret": secret},
+    )
     assert response.status_code == 302 and "terkirim=balasan" in response["Location"]
     assert complaint.events.filter(kind="resident_reply").count() == 1
 
-    response = client.post(url, {"action": "reply", "message": ""})
+    response = client.post(url, {"action": "reply", "message": "", "reply_secret": secret})
     assert response.status_code == 400 and soup(response).find(id="action-error")
 
     advance(complaint, Status.VERIFIED, Status.DONE, actor=staff)
     page = soup(client.get(url))
     assert page.find("button", attrs={"value": "not_solved"})
-    response = client.post(url, {"action": "not_solved", "message": "Belum diperbaiki."})
+    response = client.post(
+        url, {"action": "not_solved", "message": "Belum diperbaiki.", "reply_secret": secret}
+    )
     complaint.refresh_from_db()
     assert complaint.status == Status.IN_PROGRESS and complaint.reopen_count == 1
 
@@ -345,11 +351,11 @@ def test_reopened_complaint_can_be_confirmed_after_it_is_closed_again(site_tree,
     staff = officer()
     complaint = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
     url = f"/pengaduan/lacak/{complaint.tracking_code}/"
-    client.post(url, {"action": "not_solved"})
+    client.post(url, {"action": "not_solved", "reply_secret": complaint.reply_code})
     advance(Complaint.objects.get(pk=complaint.pk), Status.DONE, actor=staff)
     page = soup(client.get(url))
     assert page.find("button", attrs={"value": "solved"})
-    client.post(url, {"action": "solved"})
+    client.post(url, {"action": "solved", "reply_secret": complaint.reply_code})
     assert Complaint.objects.get(pk=complaint.pk).resident_confirmed is True
 
 

@@ -8,7 +8,7 @@ from PIL import Image
 from cms.complaints.errors import PhotoError
 from cms.complaints.photos import photo_process
 
-from .helpers import gps_exif, jpeg_bytes, upload
+from .helpers import gps_exif, jpeg_bytes, png_zeros, upload
 
 
 def _open(content_file):
@@ -50,9 +50,14 @@ def test_heic_from_an_iphone_is_accepted():
     assert image.format == "JPEG" and image.size == (640, 480)
 
 
-def test_a_file_that_is_not_an_image_is_refused():
-    with pytest.raises(PhotoError):
+def test_a_file_that_is_not_an_image_is_refused_in_plain_words():
+    with pytest.raises(PhotoError) as raised:
         photo_process(upload("foto.jpg", b"%PDF-1.4 not an image at all", "image/jpeg"))
+    # What to do, not file-format names a resident does not know (issue 16).
+    assert str(raised.value.message) == (
+        "Berkas ini tidak dapat kami buka sebagai foto. Pilih foto dari galeri "
+        "atau ambil dengan kamera."
+    )
 
 
 def test_a_wrong_extension_is_refused():
@@ -60,7 +65,7 @@ def test_a_wrong_extension_is_refused():
     Image.new("RGB", (10, 10)).save(out, "PNG")
     with pytest.raises(PhotoError) as raised:
         photo_process(upload("foto.jpg", out.getvalue()))
-    assert "PNG" in raised.value.message
+    assert "PNG" not in raised.value.message and "galeri" in raised.value.message
 
 
 def _png_header_only(width, height) -> bytes:
@@ -93,3 +98,36 @@ def test_more_than_10_mb_is_refused_before_reading():
     with pytest.raises(PhotoError) as raised:
         photo_process(big)
     assert "10 MB" in raised.value.message
+
+
+@pytest.fixture(scope="module")
+def hostile_png():
+    data = png_zeros(7745, 7745)
+    with Image.open(io.BytesIO(data)) as image:  # a real PNG, as Pillow sees it
+        assert (image.format, image.size, image.mode) == ("PNG", (7745, 7745), "RGBA")
+    assert len(data) < 300 * 1024
+    return data
+
+
+def test_60_megapixel_png_is_refused_from_its_header(hostile_png):
+    with pytest.raises(PhotoError) as raised:
+        photo_process(upload("layar.png", hostile_png, "image/png"))
+    assert "60" in raised.value.message and "25" in raised.value.message
+
+
+def test_big_jpeg_turned_by_exif_is_decoded_small_and_upright():
+    original = jpeg_bytes(size=(4000, 3000), exif=gps_exif())  # orientation 6
+    image = _open(photo_process(upload(data=original)))
+    assert image.size == (1200, 1600)
+    assert dict(image.getexif()) == {}
+
+
+def test_transparent_parts_of_a_large_png_become_white():
+    out = io.BytesIO()
+    picture = Image.new("RGBA", (4000, 3000), (255, 0, 0, 0))
+    picture.paste((0, 0, 255, 255), (0, 0, 2000, 3000))
+    picture.save(out, "PNG")
+    image = _open(photo_process(upload("a.png", out.getvalue(), "image/png")))
+    assert image.size == (1600, 1200) and image.mode == "RGB"
+    assert image.getpixel((1200, 600))[0] > 240 and image.getpixel((1200, 600))[2] > 240
+    assert image.getpixel((400, 600))[2] > 200 and image.getpixel((400, 600))[0] < 20

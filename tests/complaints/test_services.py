@@ -178,17 +178,21 @@ def test_requests_need_a_way_to_answer():
 
 def test_resident_can_add_information_only_while_open(staff):
     complaint = submit()
-    services.complaint_resident_reply(complaint=complaint, message="Lubangnya makin besar.")
+    services.complaint_resident_reply(
+        complaint=complaint, proof=complaint.reply_code, message="Lubangnya makin besar."
+    )
     assert complaint.events.filter(kind="resident_reply", is_public=False).count() == 1
     advance(complaint, Status.REJECTED, actor=staff)
     with pytest.raises(ComplaintError):
-        services.complaint_resident_reply(complaint=complaint, message="Kenapa ditolak?")
+        services.complaint_resident_reply(
+            complaint=complaint, proof=complaint.reply_code, message="Kenapa ditolak?"
+        )
 
 
 def test_resident_reopens_within_the_period_and_not_after(staff):
     complaint = advance(submit(), Status.VERIFIED, Status.DONE, actor=staff)
     complaint = services.complaint_resident_confirm(
-        complaint=complaint, solved=False, message="Masih berlubang."
+        complaint=complaint, proof=complaint.reply_code, solved=False, message="Masih berlubang."
     )
     assert complaint.status == Status.IN_PROGRESS
     assert complaint.reopen_count == 1 and complaint.closed_at is None
@@ -198,8 +202,12 @@ def test_resident_reopens_within_the_period_and_not_after(staff):
     )
     complaint.refresh_from_db()
     with pytest.raises(ComplaintError):
-        services.complaint_resident_confirm(complaint=complaint, solved=False)
-    complaint = services.complaint_resident_confirm(complaint=complaint, solved=True)
+        services.complaint_resident_confirm(
+            complaint=complaint, proof=complaint.reply_code, solved=False
+        )
+    complaint = services.complaint_resident_confirm(
+        complaint=complaint, proof=complaint.reply_code, solved=True
+    )
     assert complaint.resident_confirmed is True and complaint.status == Status.DONE
 
 
@@ -208,20 +216,27 @@ def test_resident_reopens_within_the_period_and_not_after(staff):
     COMPLAINT_MESSAGE_SENDER="cms.complaints.messaging.MemorySender",
 )
 def test_notifications_go_to_staff_and_to_the_resident(django_capture_on_commit_callbacks):
-    staff = officer()
+    staff = officer(username="bsantoso", first_name="Budi", last_name="Santoso")
     MemorySender.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         complaint = submit()
-    assert len(mail.outbox) == 1
-    assert set(mail.outbox[0].to) == {"kepala@kecamatan.id", "petugas@kecamatan.id"}
+    # Staff hear of it; the reporter gets the tracking code and reply code (mail and message).
+    assert [set(message.to) for message in mail.outbox] == [
+        {"kepala@kecamatan.id", "petugas@kecamatan.id"},
+        {"siti.rahayu@contoh.id"},
+    ]
     assert complaint.tracking_code in mail.outbox[0].subject
+    assert complaint.reply_code in mail.outbox[1].body
+    assert complaint.reply_code in MemorySender.outbox[-1][1]
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
         advance(complaint, Status.VERIFIED, actor=staff, note="Sudah kami cek.")
     assert [message.to for message in mail.outbox] == [["siti.rahayu@contoh.id"]]
     assert "Sudah kami cek." in mail.outbox[0].body
-    assert "petugas" not in mail.outbox[0].body.lower()
+    # Never the officer (the resident's status words may say "petugas": no one's name).
+    body = mail.outbox[0].body.lower()
+    assert "bsantoso" not in body and "budi" not in body and "petugas@" not in body
     assert MemorySender.outbox[-1][0] == "6281234567890"
     mail.outbox.clear()
 
@@ -232,7 +247,9 @@ def test_notifications_go_to_staff_and_to_the_resident(django_capture_on_commit_
     assert mail.outbox == []
 
     with django_capture_on_commit_callbacks(execute=True):
-        services.complaint_resident_reply(complaint=complaint, message="Tambahan info.")
+        services.complaint_resident_reply(
+            complaint=complaint, proof=complaint.reply_code, message="Tambahan info."
+        )
     assert [message.to for message in mail.outbox] == [
         ["kepala@kecamatan.id", "petugas@kecamatan.id"]
     ]

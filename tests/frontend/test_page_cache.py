@@ -156,8 +156,8 @@ def test_changing_the_kecamatan_settings_changes_every_cached_page(client, site_
     settings.phone = "0265 555 0199"
     settings.save()
 
-    assert "0265 555 0199" in client.get("/").content.decode()
-    assert "0265 555 0199" in client.get(page.url).content.decode()
+    assert "(0265) 555 0199" in client.get("/").content.decode()
+    assert "(0265) 555 0199" in client.get(page.url).content.decode()
 
 
 def test_an_expired_announcement_leaves_cached_pages_on_time(client, site_tree, monkeypatch):
@@ -308,10 +308,103 @@ def test_a_restricted_page_is_not_cached(client, site_tree):
 def test_unknown_query_parameters_are_served_uncached(client, site_tree):
     warm(client, "/")
 
-    response = client.get("/?utm_source=wa")
+    for _ in range(2):
+        response = client.get("/?lihat=semua")
+        assert response["X-Page-Cache"] == "off"
+        assert response["ETag"]
+
+
+SHARED = "utm_source=whatsapp&utm_medium=social&fbclid=IwAR0x&gclid=Cj0&_ga=2.1&ref=wa"
+
+
+def test_a_link_shared_on_social_media_is_a_cache_hit(client, site_tree, django_assert_num_queries):
+    """utm_*, fbclid, gclid and the like are not the page's business: same copy, 0 queries."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+    plain = warm(client, page.url)
+
+    for query in ("utm_source=whatsapp&fbclid=x", SHARED):
+        with django_assert_num_queries(0):
+            shared = client.get(f"{page.url}?{query}")
+        assert shared["X-Page-Cache"] == "hit", query
+        assert shared.content == plain.content, query
+
+
+def test_a_shared_link_renders_the_page_without_its_tracking_parameters(client, site_tree):
+    """Rendered first from a shared link, the kept page is the plain page: its canonical link
+    and language switch carry no tracking parameter, and the plain URL is then a hit."""
+    page = AnnouncementPageFactory(parent=site_tree.announcements)
+    warm(client, "/")  # the first render may create the settings, a new content version
+
+    shared = client.get(f"{page.url}?{SHARED}&halaman=1")
+    plain = client.get(f"{page.url}?halaman=1")
+
+    assert shared["X-Page-Cache"] == "miss"
+    assert plain["X-Page-Cache"] == "hit"
+    html = shared.content.decode()
+    assert "utm_" not in html and "fbclid" not in html and "gclid" not in html
+    canonical = soup(shared).select_one('link[rel="canonical"]')["href"]
+    assert canonical.endswith(page.url)
+
+
+def test_a_tracking_parameter_beside_an_unknown_one_is_still_uncached(client, site_tree):
+    warm(client, "/")
+
+    assert client.get("/?utm_source=wa&lihat=semua")["X-Page-Cache"] == "off"
+
+
+def test_the_ignored_parameters_come_from_settings(client, site_tree, settings):
+    settings.PAGE_CACHE_IGNORED_PARAMETERS = ["kampanye", "sumber_*"]
+    warm(client, "/")
+
+    assert client.get("/?kampanye=1&sumber_x=2")["X-Page-Cache"] == "hit"
+    assert client.get("/?utm_source=wa")["X-Page-Cache"] == "off"
+
+
+@pytest.fixture
+def compressions(monkeypatch):
+    """Count every brotli and gzip compression made (the real ones, counted)."""
+    made = []
+    real_brotli, real_gzip = brotli.compress, gzip.compress
+
+    def counted_brotli(data, *args, **kwargs):
+        made.append(("br", kwargs.get("quality")))
+        return real_brotli(data, *args, **kwargs)
+
+    def counted_gzip(data, *args, **kwargs):
+        made.append(("gzip", kwargs.get("compresslevel")))
+        return real_gzip(data, *args, **kwargs)
+
+    monkeypatch.setattr(brotli, "compress", counted_brotli)
+    monkeypatch.setattr(gzip, "compress", counted_gzip)
+    return made
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip"])
+def test_an_uncached_page_is_compressed_once_cheaply(client, site_tree, compressions, encoding):
+    """A page not kept compresses only what goes out: one encoding, a cheap level."""
+    plain = client.get("/?lihat=semua")
+    compressions.clear()
+
+    response = client.get("/?lihat=semua", headers={"accept-encoding": f"{encoding}, deflate"})
 
     assert response["X-Page-Cache"] == "off"
-    assert response["ETag"]
+    assert response["Content-Encoding"] == encoding
+    assert len(compressions) == 1
+    assert compressions[0][0] == encoding
+    assert compressions[0][1] <= 6
+    decompress = brotli.decompress if encoding == "br" else gzip.decompress
+    assert decompress(response.content) == plain.content
+
+
+def test_an_uncached_page_for_a_client_without_compression_compresses_nothing(
+    client, site_tree, compressions
+):
+    response = client.get("/?lihat=semua")
+
+    assert response["X-Page-Cache"] == "off"
+    assert "Content-Encoding" not in response
+    assert compressions == []
+    assert "Accept-Encoding" in response["Vary"]
 
 
 def test_a_filtered_listing_is_cached_apart(client, site_tree):

@@ -341,3 +341,76 @@ def test_poster_with_logo_long_title_and_long_address_still_scans(site_tree):
     assert qr_width_mm(image) >= 80  # still large enough to scan from a step away
     margin = posters.mm(16)
     assert image.getpixel((margin + 10, margin + 10)) == (11, 93, 59)  # the logo, in its colour
+
+
+# Pages with view restrictions (Wagtail's Privacy: password, signed-in users, groups) have no
+# poster: its QR code would lead residents to a page they cannot open, and print its title.
+
+RESTRICTIONS = [
+    {"restriction_type": "password", "password": "rahasia-desa"},
+    {"restriction_type": "login"},
+    {"restriction_type": "groups"},
+]
+
+
+def restrict(page, restriction_type, **fields):
+    from wagtail.models import PageViewRestriction
+
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=restriction_type, **fields
+    )
+    if restriction_type == "groups":
+        restriction.groups.add(Group.objects.get(name="Editor Konten"))
+    return restriction
+
+
+@pytest.mark.parametrize("restriction", RESTRICTIONS, ids=lambda r: r["restriction_type"])
+def test_a_restricted_page_and_its_descendants_have_no_poster(
+    client, site_tree, superuser, restriction
+):
+    index = site_tree.announcements
+    child = AnnouncementPageFactory(parent=index)
+    restrict(index, **restriction)
+    client.force_login(superuser)
+
+    for page in (index, child):
+        for fmt in ("png", "pdf"):
+            response = client.get(poster_url(page, fmt=fmt), follow=True)
+            assert response.redirect_chain == [(f"/admin/pages/{page.pk}/edit/", 302)]
+            assert "Halaman ini dibatasi" in response.content.decode()
+            assert not response.get("Content-Disposition")
+
+
+def test_a_restricted_site_has_no_app_poster(client, site_tree, superuser):
+    restrict(site_tree.home, "login")
+    client.force_login(superuser)
+
+    response = client.get(poster_url(site_tree.home, "aplikasi"))
+
+    assert response.status_code == 302 and not response.get("Content-Disposition")
+
+
+def test_restricted_pages_offer_no_poster_buttons(client, site_tree, superuser):
+    index = site_tree.announcements
+    child = AnnouncementPageFactory(parent=index)
+    open_page = GuidePageFactory(parent=site_tree.guides)
+    restrict(index, "login")
+    client.force_login(superuser)
+
+    listing = client.get(f"/admin/pages/{index.pk}/").content.decode()
+    edit = client.get(f"/admin/pages/{child.pk}/edit/").content.decode()
+    guides = client.get(f"/admin/pages/{site_tree.guides.pk}/").content.decode()
+
+    assert poster_url(child) not in listing and poster_url(child) not in edit
+    assert poster_url(open_page) in guides
+
+
+def test_a_restricted_service_has_no_survey_or_survey_poster(client, site_tree, superuser):
+    service = ServicePageFactory(parent=site_tree.services, slug="layanan-internal")
+    restrict(site_tree.services, "password", password="rahasia-desa")
+    client.force_login(superuser)
+
+    for fmt in ("", "png", "pdf"):
+        response = client.get(f"/admin/survei/poster/{service.slug}/", {"format": fmt})
+        assert response.status_code == 404
+    assert client.get(f"/survei/{service.slug}/").status_code == 404

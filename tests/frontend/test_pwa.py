@@ -1,18 +1,21 @@
 """The installable app on the server side: manifest, worker, offline page, install help."""
 
+import ast
 import gzip
 import io
 import json
+import shutil
 from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
+from django.core.management.base import CommandError
 from PIL import Image
 from wagtail.models import Site
 
-from frontend import pwa_views
+from frontend import bundles
 from pages.models import KecamatanSettings
 from tests.factories import AnnouncementPageFactory, GuidePageFactory, InfographicPageFactory
 from tests.utils import soup
@@ -61,6 +64,16 @@ def test_manifest_describes_the_installable_app_in_indonesian(client, site_tree)
         "enctype": "multipart/form-data",
         "params": {"text": "description", "files": [{"name": "photo", "accept": ["image/*"]}]},
     }
+
+
+def test_no_pwa_package_publishes_its_default_icons_and_fonts():
+    """The manifest and worker are ours: no package's sample icons, splash screens or Bootstrap
+    fonts (django-pwa's 850 KB) are collected into STATIC_ROOT and served."""
+    for name in [
+        "images/icons/icon-72x72.png",
+        "fonts/bootstrap/glyphicons-halflings-regular.woff",
+    ]:
+        assert finders.find(name) is None
 
 
 def test_manifest_is_revalidated_cheaply(client, site_tree):
@@ -142,7 +155,7 @@ def test_worker_config_lists_the_shell_and_the_pages_every_app_keeps(client, sit
     assert "/static/css/site.css" in config["shell"] and "/static/js/pwa.js" in config["shell"]
     assert {"/offline/", "/en/offline/", "/manifest.json"} <= set(config["shell"])
     assert config["pages"] == ["/", site_tree.announcements.url]
-    assert config["optionalPages"] == ["/pengaduan/baru/", "/pengaduan/saya/"]
+    assert config["optionalPages"] == ["/pengaduan/baru/", "/pengaduan/saya/", "/notifikasi/"]
     assert config["offline"] == {"id": "/offline/", "en": "/en/offline/"}
     assert {"/admin/", "/api/"} <= set(config["networkOnly"])
     # The complaint outbox: the worker imports the page's own outbox code, and catches the
@@ -170,15 +183,68 @@ def test_worker_version_follows_the_shell_files(client, site_tree, monkeypatch, 
 
 
 def test_worker_version_follows_its_own_source(client, site_tree, monkeypatch, tmp_path):
-    before = worker_config(client.get("/serviceworker.js"))["version"]
-    source = tmp_path / "serviceworker.js"
-    source.write_text(pwa_views.WORKER_SOURCE.read_text() + "\n// changed\n")
-    monkeypatch.setattr(pwa_views, "WORKER_SOURCE", source)
+    """Change any part of the worker and its version changes (the parts are kept in memory)."""
+    before = client.get("/serviceworker.js")
+    scripts = tmp_path / "scripts"
+    shutil.copytree(bundles.SCRIPTS, scripts)
+    monkeypatch.setattr(bundles, "SCRIPTS", scripts)
+    assert client.get("/serviceworker.js").content == before.content  # same files, same worker
 
+    with (scripts / "worker" / "pages.js").open("a") as part:
+        part.write("// changed\n")
     response = client.get("/serviceworker.js")
 
-    assert worker_config(response)["version"] != before
-    assert response.content.decode().endswith("// changed\n")
+    assert worker_config(response)["version"] != worker_config(before)["version"]
+    assert (
+        "// changed\n// ---- frontend/scripts/worker/low-data.js ----" in response.content.decode()
+    )
+
+
+def test_worker_is_its_parts_in_order(client, site_tree):
+    body = client.get("/serviceworker.js").content.decode()
+
+    starts = [
+        body.index(f"// ---- frontend/scripts/{part} ----\n") for part in bundles.WORKER_PARTS
+    ]
+    assert starts == sorted(starts)
+    for part in bundles.WORKER_PARTS:
+        assert body.count(bundles.without_head(bundles.read_part(part))) == 1
+
+
+@pytest.mark.parametrize(
+    "folder, parts", [("worker", bundles.WORKER_PARTS), ("pwa", bundles.PWA_JS_PARTS)]
+)
+def test_every_script_part_is_joined_and_readable_in_one_sitting(folder, parts):
+    """No part is forgotten in its list, and none grows past 250 lines."""
+    on_disk = {f"{folder}/{path.name}" for path in (bundles.SCRIPTS / folder).glob("*.js")}
+
+    assert on_disk == {part for part in parts if part.startswith(f"{folder}/")}
+    for part in parts:
+        text = (bundles.SCRIPTS / part).read_text()
+        assert text.startswith("/*"), f"{part}: say what it is for and what it uses"
+        assert len(text.splitlines()) <= 250, part
+
+
+def test_pwa_js_is_what_its_parts_make():
+    """static/js/pwa.js is written by `manage.py pwa_script`: edit the parts, then run it."""
+    call_command("pwa_script", "--check", stdout=StringIO())
+
+    assert bundles.PWA_JS.read_text() == bundles.pwa_js()
+
+
+def test_pwa_script_rewrites_a_stale_file_and_check_fails_on_one(monkeypatch, tmp_path):
+    stale = tmp_path / "pwa.js"
+    stale.write_text("// an old copy\n")
+    monkeypatch.setattr(bundles, "PWA_JS", stale)
+
+    with pytest.raises(CommandError, match="stale"):
+        call_command("pwa_script", "--check", stdout=StringIO())
+    assert stale.read_text() == "// an old copy\n"
+    call_command("pwa_script", stdout=StringIO())
+
+    assert stale.read_text() == bundles.pwa_js()
+    assert stale.read_text().count("// ---- frontend/scripts/") == len(bundles.PWA_JS_PARTS)
+    call_command("pwa_script", "--check", stdout=StringIO())
 
 
 def test_worker_and_manifest_cost_a_few_queries(client, site_tree, django_assert_max_num_queries):
@@ -215,6 +281,26 @@ def test_our_javascript_fits_its_budget():
     total = sum(len(gzip.compress(Path(finders.find(name)).read_bytes(), 9)) for name in names)
 
     assert total <= 20 * 1024
+
+
+def test_the_frontend_package_imports_no_test_code_and_no_browser():
+    """Production code needs neither the test suite nor Playwright (tools/pwa_screenshot.py
+    photographs the site for the manifest instead of a management command)."""
+    found = []
+    for path in sorted(bundles.FRONTEND.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            found += [
+                f"{path.name}: {name}"
+                for name in names
+                if name.split(".")[0] in {"tests", "playwright", "pytest"}
+            ]
+
+    assert found == []
 
 
 def test_every_page_links_the_manifest_and_the_app_script(client, site_tree):
@@ -266,7 +352,10 @@ def test_guides_and_infographics_offer_saving_hidden_until_script_shows_it(
     box = soup(client.get(page.url)).find(attrs={"data-save-offline": True})
 
     assert box.has_attr("hidden")
-    assert box.find("button", attrs={"data-save": True}).get_text() == "Simpan untuk dibaca offline"
+    assert (
+        box.find("button", attrs={"data-save": True}).get_text()
+        == "Simpan untuk dibaca tanpa sinyal"
+    )
 
 
 def test_announcements_have_no_save_button(client, site_tree):

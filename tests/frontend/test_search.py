@@ -123,3 +123,40 @@ def test_search_of_only_control_characters_finds_nothing_politely(client, site_t
 
     assert response.status_code == 200
     assert result_links(response) == []
+
+
+def test_search_reads_how_residents_write(client, site_tree):
+    """e-ktp, akte kelahiran and bikin ktp find the pages that say KTP, akta kelahiran and
+    membuat KTP (the starter synonym groups of the migration)."""
+    ktp = GuidePageFactory(title="Membuat KTP untuk pertama kali")
+    birth = GuidePageFactory(
+        title="Mengurus akta kelahiran anak",
+        requirements=[{"type": "item", "value": "Surat keterangan dari bidan"}],
+    )
+    AnnouncementPageFactory(title="Jadwal posyandu")
+
+    assert result_links(client.get("/cari/", {"q": "e-ktp"})) == [ktp.url]
+    assert result_links(client.get("/cari/", {"q": "KTP-el"})) == [ktp.url]
+    assert result_links(client.get("/cari/", {"q": "akte kelahiran"})) == [birth.url]
+    assert result_links(client.get("/cari/", {"q": "bikin ktp"})) == [ktp.url]
+    assert result_links(client.get("/cari/", {"q": "bikin akte"})) == [birth.url]  # "mengurus akta"
+    assert result_links(client.get("/cari/", {"q": "bikin sktm"})) == []  # no page says either
+
+
+def test_staff_can_add_synonyms_and_the_search_uses_them_at_once(client, site_tree):
+    from pages.models import SearchSynonym
+
+    page = AnnouncementPageFactory(title="Pembagian sembako di balai desa")
+    assert result_links(client.get("/cari/", {"q": "bantuan pangan"})) == []
+    SearchSynonym.objects.create(words="sembako, bantuan pangan, beras murah")
+    assert result_links(client.get("/cari/", {"q": "bantuan pangan"})) == [page.url]
+    assert result_links(client.get("/cari/", {"q": "beras murah"})) == [page.url]
+
+
+def test_a_misspelt_search_offers_the_word_the_site_uses(client, site_tree):
+    AnnouncementPageFactory(title="Pengumuman pemadaman listrik")
+    response = client.get("/cari/", {"q": "pemadamam"})
+    assert result_links(response) == []
+    offer = soup(response).select_one("main a[href^='/cari/?q=']")
+    assert offer is not None and offer.get_text(strip=True) == "pemadaman"
+    assert "Mungkin maksud Anda" in soup(response).select_one("main").get_text()

@@ -1,8 +1,11 @@
 """Site-wide behaviour: health check, error pages, language, skip link."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
+from frontend.templatetags.layanan import html_datetime
 from pages.models import HomePage
 from tests.factories import AnnouncementPageFactory, translate
 from tests.utils import main_text, soup
@@ -102,7 +105,10 @@ def test_language_switch_falls_back_to_the_nearest_translated_ancestor(
 
     html = soup(client.get(page.url))
 
-    assert html.find("a", hreflang="en")["href"] == site_tree_en.announcements.url
+    # The list, remembering the article (?asal=): pressing ID there returns to it.
+    assert html.find("a", hreflang="en")["href"] == (
+        f"{site_tree_en.announcements.url}?asal={page.pk}"
+    )
 
 
 def test_language_switch_keeps_the_search_and_the_listing_tab(client, site_tree_en, site_tree):
@@ -112,3 +118,23 @@ def test_language_switch_keeps_the_search_and_the_listing_tab(client, site_tree_
 
     assert search.find("a", hreflang="en")["href"] == "/en/cari/?q=KTP"
     assert events.find("a", hreflang="en")["href"] == site_tree_en.events.url + "?waktu=lalu"
+
+
+def test_every_page_links_to_the_complaints_and_the_transparency_figures(client, site_tree):
+    """The public complaint list and /transparansi/ are one tap away from any page (the
+    footer), in Indonesian, not only from a survey."""
+    for path in ("/", AnnouncementPageFactory().url):
+        footer = soup(client.get(path)).find("footer")
+        links = {a["href"]: a.get_text(strip=True) for a in footer.find_all("a")}
+        assert links.get("/pengaduan/") == "Pengaduan publik"
+        assert links.get("/transparansi/") == "Transparansi: kinerja kecamatan"
+        assert "/pengaduan/lacak/" in links and "/pengaduan/baru/" in links
+
+
+def test_html_datetime_has_whole_seconds_and_the_local_offset(settings):
+    """`datetime` attributes follow HTML's syntax: no microseconds (which `|date:'c'` keeps)."""
+    settings.TIME_ZONE = "Asia/Jakarta"
+    moment = datetime.datetime(2026, 5, 12, 1, 2, 3, 456789, tzinfo=datetime.UTC)
+
+    assert html_datetime(moment) == "2026-05-12T08:02:03+07:00"
+    assert html_datetime(None) == ""

@@ -49,9 +49,10 @@ def test_service_page_shows_every_part_of_the_service_standard(client, site_tree
         "Surat keterangan tidak mampu (SKTM)",
         "Sampaikan keluhan lewat kotak saran di loket.",
         "Loket 3 PATEN",
-        "0265 123456",
+        "(0265) 123 456",  # the contact's number, written the one way and tap-to-call
     ]:
         assert part in text
+    assert soup(response).find("main").find("a", href="tel:+62265123456")
     procedure = [li.get_text(strip=True) for li in soup(response).select("main ol li")]
     assert procedure == ["Ambil nomor antrean", "Verifikasi berkas oleh petugas"]
 

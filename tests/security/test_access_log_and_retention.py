@@ -118,3 +118,64 @@ def test_retention_erases_the_photo_of_a_complaint_without_other_personal_data()
     call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
     old.refresh_from_db()
     assert not old.photo
+
+
+@pytest.mark.django_db
+def test_retention_erases_the_residents_own_messages_and_keeps_the_staff_ones(officer):
+    from cms.complaints import services
+
+    old = submit(idempotency_key="retention-messages", reporter_name="", reporter_phone="")
+    services.complaint_resident_reply(
+        complaint=old, proof=old.reply_code, message="Saya Bu Siti, rumah nomor 12."
+    )
+    services.complaint_reply(complaint=old, officer=officer, message="Petugas datang besok.")
+    Complaint.objects.filter(pk=old.pk).update(
+        reporter_email="",
+        status=Complaint.Status.DONE,
+        closed_at=NOW - datetime.timedelta(days=731),
+    )
+    services.complaint_resident_confirm(
+        complaint=old, proof=old.reply_code, solved=True, message="Terima kasih, Siti."
+    )
+    call_command("purge_personal_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    messages = dict(old.events.values_list("kind", "message"))
+    assert messages["resident_reply"] == "" and messages["resident_confirm"] == ""
+    assert messages["reply"] == "Petugas datang besok."
+    assert old.events.filter(kind="created").exists()
+
+
+@pytest.mark.django_db
+def test_staff_viewing_a_complaint_photo_is_logged_the_public_is_not(officer_client, officer):
+    from django.test import Client
+
+    complaint = submit(photo=upload())
+    url = reverse("complaint-photo", args=[complaint.tracking_code])
+    assert officer_client.get(url).status_code == 200
+    entry = PersonalDataAccess.objects.get()
+    assert (entry.user, entry.complaint, entry.action) == (officer, complaint, "photo")
+    # Once public, anyone may see it: a resident's look is nobody's access to personal data.
+    Complaint.objects.filter(pk=complaint.pk).update(status="diverifikasi", is_public=True)
+    assert Client().get(url).status_code == 200
+    assert PersonalDataAccess.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_search_is_logged_with_the_terms_keyed_hash_never_the_term(officer_client, officer):
+    wanted = submit()
+    submit(reporter_phone="0813 0000 1111")
+    index = reverse("complaints:index")
+    response = officer_client.get(index, {"q": "+62 812-3456-7890"})
+    assert wanted.tracking_code in text_of(response)
+    entry = PersonalDataAccess.objects.get(action="search")
+    assert (entry.user, entry.records) == (officer, 1)
+    # The phone's hash is the complaint's own look-up hash: the log shows whose data was sought.
+    assert entry.query_hash == wanted.reporter_phone_hash
+    officer_client.get(index, {"q": "  BALAI desa "})
+    words = PersonalDataAccess.objects.filter(action="search").exclude(pk=entry.pk).get()
+    assert words.query_hash and words.records == 2
+    assert officer_client.get(index).status_code == 200  # no search, no row
+    assert PersonalDataAccess.objects.filter(action="search").count() == 2
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT * FROM security_personaldataaccess")
+        stored = repr(cursor.fetchall()).lower()
+    assert "3456" not in stored and "balai" not in stored

@@ -8,6 +8,7 @@ from django.db import connection
 from django.urls import reverse
 
 from cms.complaints import services
+from cms.complaints.hashing import lookup_hash
 from cms.complaints.models import Complaint
 from tests.complaints.helpers import submit
 
@@ -78,6 +79,30 @@ def test_staff_find_a_reporter_by_phone_however_written(officer_client):
     response = officer_client.get(reverse("complaints:index"), {"q": "+62 812-3456-7890"})
     page = response.content.decode()
     assert mine.tracking_code in page and other.tracking_code not in page
+
+
+def test_staff_find_a_reporter_by_whole_name_in_any_case(officer_client):
+    mine = submit(reporter_name="Siti Rahayu")
+    other = submit(reporter_name="Siti Aminah")
+    described = submit(reporter_name="Budi", description="Rumah Siti Rahayu kebanjiran tiap hujan.")
+
+    response = officer_client.get(reverse("complaints:index"), {"q": " SITI rahayu "})
+
+    page = response.content.decode()
+    assert mine.tracking_code in page and described.tracking_code in page
+    assert other.tracking_code not in page
+    # Encrypted at rest, found only through the keyed hash of the whole name.
+    assert "Siti" not in " ".join(str(value) for value in raw_row(mine))
+    assert mine.reporter_name_hash == lookup_hash("siti rahayu", "name")
+    spaced = officer_client.get(reverse("complaints:index"), {"q": "siti   RAHAYU"})
+    assert mine.tracking_code in spaced.content.decode()
+
+
+def test_name_search_needs_the_personal_data_permission(client, viewer):
+    mine = submit(reporter_name="Siti Rahayu")
+    client.force_login(viewer)
+    response = client.get(reverse("complaints:index"), {"q": "Siti Rahayu"})
+    assert mine.tracking_code not in response.content.decode()
 
 
 def test_phone_search_needs_the_personal_data_permission(client, viewer):

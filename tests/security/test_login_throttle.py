@@ -72,3 +72,31 @@ def test_the_sign_in_form_speaks_indonesian(client):
     labels = [label.get_text(" ", strip=True) for label in soup(page).find_all("label")]
     assert any(label.startswith("Kata sandi") for label in labels), labels
     assert not any(label.startswith("Password") for label in labels)
+
+
+LAST_ATTEMPT = "Satu kali percobaan lagi sebelum akun dikunci"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("username", ["boss", "nobody-by-this-name"])
+def test_one_attempt_left_is_said_whether_or_not_the_name_exists(unverified_client, boss, username):
+    """Axes counts failures per user name and address, known name or not: the warning comes
+    at the same failure for both, so it tells an attacker nothing about which names exist."""
+    pages = [attempt(unverified_client, "salah", username=username) for _ in range(4)]
+    assert [page.status_code for page in pages] == [200] * 4
+    for page in pages[:3]:
+        assert LAST_ATTEMPT not in text_of(page)
+    warning = text_of(pages[3])
+    assert f"{LAST_ATTEMPT} selama 30 menit" in warning
+    assert warning.count(LAST_ATTEMPT) == 1
+    assert attempt(unverified_client, "salah", username=username).status_code == 429
+
+
+@pytest.mark.django_db
+def test_the_warning_follows_the_configured_limit(unverified_client, boss, settings):
+    settings.AXES_FAILURE_LIMIT = 3
+    assert LAST_ATTEMPT not in text_of(attempt(unverified_client, "salah"))
+    assert LAST_ATTEMPT in text_of(attempt(unverified_client, "salah"))
+    # Another address starts its own count: no warning there.
+    other = attempt(unverified_client, "salah", address="198.51.100.9")
+    assert LAST_ATTEMPT not in text_of(other)

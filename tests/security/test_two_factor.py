@@ -36,6 +36,17 @@ def sign_in(client, user):
     assert response.status_code == 302, response.content[:300]
 
 
+def give_enrolment_code(client, user, next_url=""):
+    """An admin made `user` an enrolment code; the signed-in `user` types it on the set-up
+    page, which then shows the QR code (cms/security/enrolment.py)."""
+    from cms.security.enrolment import enrolment_code_issue
+
+    code, _record = enrolment_code_issue(user=user)
+    response = client.post(reverse("security:setup"), {"code": code, "next": next_url})
+    assert response.status_code == 302, response.content[:500]
+    return code
+
+
 @pytest.fixture
 def paired(boss):
     return TOTPDevice.objects.create(user=boss, name="authenticator", confirmed=True)
@@ -62,6 +73,7 @@ def test_no_admin_page_before_the_code(unverified_client, boss, paired, url):
 @pytest.mark.django_db
 def test_setup_with_qr_then_backup_codes(unverified_client, boss):
     sign_in(unverified_client, boss)
+    give_enrolment_code(unverified_client, boss, next_url="/admin/pages/")
     page = unverified_client.get(reverse("security:setup") + "?next=/admin/pages/")
     html = soup(page)
     assert html.find("svg")  # the QR code, drawn on the server
@@ -124,6 +136,25 @@ def test_a_backup_code_works_once(client, unverified_client, boss, paired):
 
 
 @pytest.mark.django_db
+def test_backup_codes_have_no_look_alike_characters_and_are_read_as_typed(
+    client, unverified_client, boss, paired
+):
+    client.force_login(boss)
+    codes = set()
+    for _ in range(5):
+        page = client.post(reverse("security:backup-codes"))
+        codes |= {code.get_text() for code in soup(page).select(".otp-backup-codes code")}
+
+    assert len(codes) == 50
+    assert not set("".join(codes)) & set("0o1liOI")
+    # Typed from paper: capitals and a space in the middle still match (the last set counts).
+    code = soup(page).select_one(".otp-backup-codes code").get_text()
+    typed = f"{code[:5].upper()} {code[5:].upper()}"
+    sign_in(unverified_client, boss)
+    assert unverified_client.post(reverse("security:verify"), {"token": typed}).status_code == 302
+
+
+@pytest.mark.django_db
 def test_a_stolen_password_cannot_add_a_second_device(unverified_client, boss, paired):
     sign_in(unverified_client, boss)
     response = unverified_client.get(reverse("security:setup"))
@@ -153,7 +184,7 @@ def test_an_admin_resets_a_colleagues_device(client, boss, django_user_model):
     listing = client.get(reverse("security:staff-devices"))
     assert colleague.username in listing.content.decode()
     response = client.post(reverse("security:reset", args=[colleague.pk]))
-    assert response.status_code == 302
+    assert response.status_code == 200  # the new enrolment code, shown once
     assert not TOTPDevice.objects.filter(user=colleague).exists()
 
 

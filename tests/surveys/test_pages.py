@@ -30,7 +30,10 @@ def test_the_form_shows_nine_elements_with_the_regulation_wording(client, site_t
     page = soup(response)
     legends = [legend.get_text(" ", strip=True) for legend in page.select(".survey-element legend")]
     assert len(legends) == 9
-    assert legends[0].startswith("1. Persyaratan Bagaimana pendapat Saudara")
+    # The element names stay the regulation's; the questions are plain and say "Anda", not
+    # "Saudara" (issue 16): the regulation fixes the elements and the scale, not the wording.
+    assert legends[0].startswith("1. Persyaratan Apakah syarat yang diminta sesuai")
+    assert not any("Saudara" in legend for legend in legends)
     assert legends[8].startswith("9. Sarana dan Prasarana")
     labels = [label.get_text(strip=True) for label in page.select("#field-u7 .scale__option")]
     assert labels == [
@@ -111,11 +114,18 @@ def test_closed_complaint_links_to_its_survey_once(client, site_tree):
     complaint = advance(complaint, Status.VERIFIED, Status.DONE, actor=officer())
     survey = f"/survei/pengaduan/{complaint.tracking_code}/"
     assert f'href="{survey}"' in client.get(track).content.decode()
-    assert survey_url_for_complaint(complaint).endswith(survey)
+    # The reporter's message carries the reply code after the # (never sent to a server).
+    assert survey_url_for_complaint(complaint).endswith(f"{survey}#kode={complaint.reply_code}")
 
-    posted = client.post(survey, answers("4", idempotency_key="complaint-key-01"))
+    stranger = client.post(survey, answers("1", idempotency_key="complaint-key-00"))
+    assert stranger.status_code == 403 and SurveyResponse.objects.count() == 0
+    page = soup(stranger)
+    assert "Ketik kode balas" in page.select_one("main").get_text()
+    assert page.find("input", attrs={"name": "u1", "value": "1"}).has_attr("checked")  # kept
+    proof = {"reply_secret": complaint.reply_code}
+    posted = client.post(survey, answers("4", idempotency_key="complaint-key-01", **proof))
     assert posted.status_code == 302
-    again = client.post(survey, answers("1", idempotency_key="complaint-key-02"))
+    again = client.post(survey, answers("1", idempotency_key="complaint-key-02", **proof))
     assert again.status_code == 302 and again["Location"].endswith("?sudah=1")
     stored = SurveyResponse.objects.get()
     assert stored.complaint == complaint and stored.scores == [4] * 9

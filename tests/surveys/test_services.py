@@ -7,7 +7,7 @@ from cms.surveys import selectors, services
 from cms.surveys.errors import SurveyError
 from cms.surveys.models import SurveyResponse
 from cms.surveys.periods import period_current
-from tests.complaints.helpers import advance, officer, submit
+from tests.complaints.helpers import VALID, advance, officer, submit
 
 from .helpers import respond, service_page
 
@@ -57,13 +57,37 @@ def test_same_key_counts_once(site_tree):
 
 def test_one_response_per_closed_complaint(site_tree):
     complaint = closed_complaint()
-    response = respond(None, [3] * 9, complaint=complaint)
+    proof = complaint.reply_code
+    response = respond(None, [3] * 9, complaint=complaint, proof=proof)
     assert response.channel == "pengaduan"
     with pytest.raises(SurveyError) as error:
-        respond(None, [4] * 9, complaint=complaint)
+        respond(None, [4] * 9, complaint=complaint, proof=proof)
     assert error.value.code == "already_answered"
     assert SurveyResponse.objects.count() == 1
     assert selectors.survey_complaint_state(complaint) == "answered"
+
+
+def test_only_the_reporter_rates_a_complaint(site_tree):
+    """The public tracking code is not enough; the reply code is, and for a complaint made
+    before reply codes, the contact given."""
+    complaint = closed_complaint()
+    for proof in ("", "AAAAA-AAAAA", complaint.tracking_code):
+        with pytest.raises(SurveyError) as error:
+            respond(None, [1] * 9, complaint=complaint, proof=proof)
+        assert (error.value.code, error.value.field) == ("not_the_reporter", "reply_secret")
+    assert SurveyResponse.objects.count() == 0
+    old = advance(
+        submit(),
+        Complaint.Status.VERIFIED,
+        Complaint.Status.DONE,
+        actor=officer("petugas-2", "petugas2@kecamatan.id"),
+    )
+    Complaint.objects.filter(pk=old.pk).update(reply_nonce=None)
+    old.refresh_from_db()
+    with pytest.raises(SurveyError):
+        respond(None, [1] * 9, complaint=old, proof="0899 0000 1111")
+    respond(None, [4] * 9, complaint=old, proof=VALID["reporter_phone"])
+    assert SurveyResponse.objects.get().complaint == old
 
 
 def test_an_open_complaint_cannot_be_rated_yet(site_tree):

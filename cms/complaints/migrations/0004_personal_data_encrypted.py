@@ -9,7 +9,8 @@ FIELDS = ("reporter_name", "reporter_phone", "reporter_email")
 
 def encrypt_existing(apps, schema_editor):
     """Encrypt what earlier versions stored in the clear; fill the phone look-up hash."""
-    from cms.security.crypto import encrypt, lookup_hash
+    from cms.complaints.hashing import lookup_hash
+    from cms.security.crypto import encrypt
 
     table = apps.get_model("complaints", "Complaint")._meta.db_table
     quote = schema_editor.connection.ops.quote_name

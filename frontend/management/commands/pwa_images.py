@@ -1,10 +1,10 @@
-"""Draw the app icons with Pillow (and, optionally, photograph the site for the manifest).
+"""Draw the app icons and /favicon.ico with Pillow.
 
-    manage.py pwa_images                                  # icons only
-    manage.py pwa_images --screenshot http://127.0.0.1:8000/   # and the narrow screenshot
+    manage.py pwa_images
 
 The PNGs are committed in frontend/static/pwa/; run this again only to change the drawing.
-The screenshot needs a running site with the demo content and Debian's Chromium.
+The manifest's screenshot is a photograph of the running site: tools/pwa_screenshot.py takes
+it (a development tool: Chromium and Playwright stay out of the production package).
 """
 
 from pathlib import Path
@@ -16,7 +16,6 @@ OUT = Path(__file__).resolve().parents[2] / "static" / "pwa"
 GREEN = (11, 93, 59, 255)  # the default theme colour of KecamatanSettings
 WHITE = (255, 255, 255, 255)
 SCALE = 4  # draw large, then shrink: smooth edges without an anti-aliasing library
-SCREENSHOT_VIEWPORT = {"width": 360, "height": 780}  # x1.5 = 540 x 1170 px (ratio 2.17 <= 2.3)
 
 
 def draw_hall(draw: ImageDraw.ImageDraw, box: tuple[float, float, float, float]) -> None:
@@ -102,12 +101,7 @@ def save_favicon(path: Path) -> None:
 
 
 class Command(BaseCommand):
-    help = (
-        "Draw the PWA icons into frontend/static/pwa/ (and photograph the site with --screenshot)."
-    )
-
-    def add_arguments(self, parser):
-        parser.add_argument("--screenshot", metavar="URL", help="home page of a running demo site")
+    help = "Draw the PWA icons and favicon into frontend/static/pwa/."
 
     def handle(self, *args, **options):
         OUT.mkdir(parents=True, exist_ok=True)
@@ -125,20 +119,3 @@ class Command(BaseCommand):
             self.stdout.write(f"{name}: {(OUT / name).stat().st_size} bytes")
         save_favicon(OUT / "favicon.ico")
         self.stdout.write(f"favicon.ico: {(OUT / 'favicon.ico').stat().st_size} bytes")
-        if options["screenshot"]:
-            self.screenshot(options["screenshot"])
-
-    def screenshot(self, url: str) -> None:
-        from playwright.sync_api import sync_playwright
-
-        from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
-
-        path = OUT / "screenshot-narrow.png"
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport=SCREENSHOT_VIEWPORT, device_scale_factor=1.5)
-            page.goto(url, wait_until="networkidle")
-            page.screenshot(path=str(path))
-            browser.close()
-        save_png(Image.open(path).convert("RGB"), path)
-        self.stdout.write(f"{path.name}: {path.stat().st_size} bytes")

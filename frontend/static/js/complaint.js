@@ -60,6 +60,41 @@
     showNik();
   }
 
+  // The reply code (kode balas) this phone's outbox keeps beside a tracking code: shown on the
+  // receipt of a complaint sent from here, filled into the tracking page's action forms.
+  var secretShown = document.querySelector("[data-reply-secret-shown]");
+  var secretFields = document.querySelectorAll("input[data-reply-secret]");
+  // A link the reporter was sent (the survey after a closed complaint) carries the code after
+  // the #, which never reaches a server or a log: fill it in, then drop it from the address.
+  var fromLink = /(?:^#|&)kode=([A-Za-z0-9-]{5,24})/.exec(location.hash);
+  if (fromLink && secretFields.length) {
+    [].forEach.call(secretFields, function (field) {
+      if (!field.value) field.value = fromLink[1];
+    });
+    if (window.history && history.replaceState) history.replaceState(null, "", location.pathname + location.search);
+  }
+  if ((secretShown || secretFields.length) && window.LKOutbox && window.indexedDB && window.Promise) {
+    var wanted = secretShown
+      ? secretShown.getAttribute("data-reply-secret-shown")
+      : secretFields[0].getAttribute("data-reply-secret");
+    window.LKOutbox.all().then(
+      function (items) {
+        var item = items.filter(function (candidate) {
+          return candidate.code === wanted && candidate.secret;
+        })[0];
+        if (!item) return;
+        if (secretShown && !secretShown.textContent.trim()) {
+          secretShown.textContent = item.secret;
+          secretShown.closest("[data-reply-secret-box]").hidden = false;
+        }
+        [].forEach.call(secretFields, function (field) {
+          if (!field.value) field.value = item.secret;
+        });
+      },
+      function () {}
+    );
+  }
+
   // After a failed submit, take keyboard and screen-reader users to the list of problems.
   var problems = document.getElementById("form-errors");
   if (problems) problems.focus();
@@ -96,6 +131,9 @@
           var link = UI.el("a", "tracking-code", item.code);
           link.href = item.url;
           li.insertBefore(link, status.nextSibling);
+          if (item.secret) {
+            li.appendChild(UI.el("span", "outbox__secret", " " + ui.text("reply-code") + ": " + item.secret));
+          }
           return;
         }
         var snippet = (item.fields || []).filter(function (pair) {

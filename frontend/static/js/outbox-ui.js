@@ -67,7 +67,15 @@
         status.textContent = item.message || text("invalid"); // a survey (409)
       } else if (state === "invalid") {
         status.textContent = text("invalid");
-        if (item.message) li.appendChild(el("span", "outbox__message", " " + item.message));
+        // What to correct: the server's words for each field, else its general message.
+        var detail = [];
+        Object.keys(item.errors || {}).forEach(function (name) {
+          [].concat(item.errors[name]).forEach(function (message) {
+            if (message && detail.indexOf(message) < 0) detail.push(message);
+          });
+        });
+        if (!detail.length && item.message) detail.push(item.message);
+        if (detail.length) li.appendChild(el("span", "outbox__message", " " + detail.join(" ")));
         add("fix", function () {
           var url = o.fix(item);
           if (url) location.href = url;
@@ -125,8 +133,8 @@
       );
       return drawing;
     }
-    function send() {
-      return Outbox.flush(true).then(render, render);
+    function send(wait) {
+      return Outbox.flush(true, wait === true).then(render, render);
     }
 
     /* On submit: keep the entry make() gives (a promise; nothing to stop), send it, then open
@@ -159,7 +167,7 @@
                 })
                 .catch(noop);
             }
-            return send();
+            return send(true);
           },
           function () {
             form.submit(); // no IndexedDB (full disk, private mode): the plain post, as without JS

@@ -7,9 +7,13 @@
  * a send (two tabs, the worker and a page, a reply lost on the way back) never stores it twice.
  * One flush sends both stores.
  *
- *   2xx with a tracking code   -> complaint "sent": only the code and its tracking URL are kept
+ *   2xx with a tracking code   -> complaint "sent": only the code, its reply code and its
+ *                                 tracking URL are kept
  *   2xx with submitted_at      -> survey "sent": only the service's name is kept
- *   400, 413 (complaint: 409)  -> "invalid": the resident corrects it (the text stays here)
+ *   400, 403, 413 (complaint:  -> "invalid": the resident corrects it (the text stays here);
+ *   409)                          403 is a wrong reply code or a post refused as cross-site,
+ *                                 which sending again would not change (and each wrong code
+ *                                 counts as a failed guess)
  *   409 for a survey           -> "refused": the complaint is already rated or not closed
  *   anything else, no network  -> "queued" again, next attempt after a growing wait
  *
@@ -208,7 +212,9 @@
       return { kind: "survey", key: item.key, state: "sent", title: item.title, form: item.form, createdAt: item.createdAt, sentAt: Date.now() };
     }
     if (!data.tracking_code) return null;
-    return { key: item.key, state: "sent", code: data.tracking_code, url: data.url, createdAt: item.createdAt, sentAt: Date.now() };
+    // The reply code (kode balas) stays beside the tracking code: only this phone has it, and the
+    // tracking page's forms need it to add information, confirm or reopen.
+    return { key: item.key, state: "sent", code: data.tracking_code, url: data.url, secret: data.reply_secret || "", createdAt: item.createdAt, sentAt: Date.now() };
   }
 
   /* Send one item; resolve true to go on with the next one, false when the network or the
@@ -248,7 +254,7 @@
               return true;
             });
           }
-          if (status === 400 || status === 409 || status === 413) {
+          if (status === 400 || status === 403 || status === 409 || status === 413) {
             item.state = item.kind === "survey" && status === 409 ? "refused" : "invalid";
             item.message = data.message || "";
             item.errors = data.errors || {};
@@ -269,8 +275,11 @@
 
   /* Send what is due (everything waiting when `force`: a submit, the `online` event, a tap).
    * Only one sender at a time across tabs and the worker (Web Locks where they exist; the
-   * idempotency key keeps it safe where they do not). Resolve with the number still waiting. */
-  function flush(force) {
+   * idempotency key keeps it safe where they do not). Resolve with the number still waiting.
+   * `wait` (a submit): when another sender holds the outbox (the worker's background sync,
+   * registered on submit, can win the race), wait for it to finish, then send what it left,
+   * so the page learns what became of its entry instead of giving up at once. */
+  function flush(force, wait) {
     function go() {
       return everything().then(function (items) {
         var due = items.filter(function (item) {
@@ -286,6 +295,7 @@
       });
     }
     if (self.navigator && navigator.locks) {
+      if (wait) return navigator.locks.request(NAME, go);
       return navigator.locks.request(NAME, { ifAvailable: true }, function (lock) {
         return lock ? go() : pending();
       });

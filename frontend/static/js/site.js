@@ -1,6 +1,12 @@
 // Layanan Kecamatan: small enhancements only; every page works without this file.
 (function () {
   "use strict";
+  // Links to pages that only work with a script ("My complaints on this phone" lists what
+  // this browser keeps): hidden in the HTML, shown here, so no one without it is sent there.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-needs-script]"), function (node) {
+    node.hidden = false;
+  });
+
   // Videos: play a YouTube video in place only when the reader taps it (nothing loads before).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest(".video[data-youtube] .video__link");

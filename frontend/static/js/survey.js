@@ -82,6 +82,9 @@
   form.addEventListener("submit", function (event) {
     // The hidden field only bots fill in: let the server refuse the plain post.
     if (chosen("website")) return;
+    // Rating a complaint needs its reply code: without one, the plain post brings the
+    // server's message (nothing is kept on the phone that the server would refuse).
+    if (form.getAttribute("data-complaint") && !chosen("reply_secret").trim()) return;
     ui.keep(
       event,
       function () {
@@ -98,7 +101,10 @@
         var service = form.getAttribute("data-service");
         var complaint = form.getAttribute("data-complaint");
         if (service) payload.service = service;
-        if (complaint) payload.tracking_code = complaint;
+        if (complaint) {
+          payload.tracking_code = complaint;
+          payload.reply_secret = chosen("reply_secret").trim();
+        }
         payload.channel = form.getAttribute("data-channel");
         PROFILE.forEach(function (name) {
           var value = chosen(name);

@@ -1,0 +1,1 @@
+"""Content endpoints: Wagtail API v2 (/api/v2/) with our filters, caching, error shape, schema."""
