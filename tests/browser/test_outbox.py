@@ -12,11 +12,13 @@ import re
 import sqlite3
 import time
 import uuid
+from urllib.parse import urlparse
 
 import pytest
 from PIL import Image
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DEMO
+from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, DEMO, free_port
+from tests.browser.relay import Relay
 from tests.browser.test_pwa import controlled
 
 pytestmark = pytest.mark.browser
@@ -88,6 +90,22 @@ def shows_code(page, text, timeout=30000):
     link.wait_for(timeout=timeout)
     assert link.get_attribute("href").endswith(f"/pengaduan/lacak/{codes[0]}/")
     return codes[0]
+
+
+@pytest.fixture
+def relay(demo_server):
+    """The demo server behind a relay the test can cut (a loss of signal no worker escapes)."""
+    address = urlparse(demo_server)
+    relay = Relay((address.hostname, address.port), free_port())
+    relay.up()
+    yield relay
+    relay.down()
+
+
+def lose_signal(context, relay):
+    """Offline as a phone is: the browser says so and nothing reaches the server."""
+    relay.down()
+    context.set_offline(True)
 
 
 @pytest.fixture
@@ -177,11 +195,11 @@ def test_the_phone_keeps_the_reply_code_and_fills_it_in_to_act(context, browser,
 
 
 # 1. offline when submitting, online later (app still open)
-def test_offline_submit_is_sent_when_the_signal_returns(context, demo_server):
+def test_offline_submit_is_sent_when_the_signal_returns(context, relay):
     page = context.new_page()
-    page.goto(demo_server + FORM)
+    page.goto(relay.url + FORM)
     controlled(page)
-    context.set_offline(True)
+    lose_signal(context, relay)
     text = marker()
     fill(page, text)
     send(page)
@@ -190,13 +208,14 @@ def test_offline_submit_is_sent_when_the_signal_returns(context, demo_server):
     page.wait_for_timeout(1000)
     assert stored(text) == []
 
+    relay.up()
     context.set_offline(False)
     shows_code(page, text)
     assert page.locator("[data-outbox-list] li[data-state=queued]").count() == 0
 
 
 # 2. offline when submitting, page closed, reopened online later
-def test_offline_submit_survives_closing_the_browser(browser, demo_server, tmp_path):
+def test_offline_submit_survives_closing_the_browser(browser, relay, tmp_path):
     profile = str(tmp_path / "profile")
 
     def launch():
@@ -206,9 +225,9 @@ def test_offline_submit_survives_closing_the_browser(browser, demo_server, tmp_p
 
     context = launch()
     page = context.pages[0]
-    page.goto(demo_server + FORM)
+    page.goto(relay.url + FORM)
     controlled(page)
-    context.set_offline(True)
+    lose_signal(context, relay)
     text = marker()
     fill(page, text)
     send(page)
@@ -216,10 +235,11 @@ def test_offline_submit_survives_closing_the_browser(browser, demo_server, tmp_p
     context.close()  # the whole browser, not just the tab
     assert stored(text) == []
 
+    relay.up()
     context = launch()
     try:
         page = context.pages[0]
-        page.goto(demo_server + MINE)
+        page.goto(relay.url + MINE)
         code = shows_code(page, text)
         assert page.locator("h1").inner_text() == "Pengaduan saya"
         page.locator("[data-outbox-list] a", has_text=code).click()
