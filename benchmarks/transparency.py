@@ -79,7 +79,7 @@ def seed(complaints: int, responses: int) -> float:
     Status = Complaint.Status
     rng = random.Random(14_2017)
     now = timezone.now()
-    categories = list(ComplaintCategory.objects.all())
+    categories = list(ComplaintCategory.objects.filter(site__is_default_site=True))
     started = time.perf_counter()
     batch = []
     statuses = [
@@ -105,7 +105,8 @@ def seed(complaints: int, responses: int) -> float:
         batch.append(
             Complaint(
                 tracking_code=f"BEN-{index:09d}",
-                category=rng.choice(categories),
+                category=(category := rng.choice(categories)),
+                site_id=category.site_id,
                 description="Keluhan contoh untuk pengukuran kinerja dasbor.",
                 location_text=rng.choice(LOCATIONS).format(
                     desa=rng.choice(DESA), rt=rng.randrange(1, 15), rw=rng.randrange(1, 8)

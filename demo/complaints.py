@@ -1,4 +1,5 @@
-"""Demo complaints for Kecamatan Sukamaju, made through the real services, once.
+"""Demo complaints for Kecamatan Sukamaju, and a few for its neighbours Cibodas and Mekarsari
+(each sent to its own site), made through the real services, once.
 
 Each has a fixed idempotency key (`demo-...`), so a second run finds them and creates nothing.
 Dates are set relative to the day of loading: one complaint is already overdue.
@@ -10,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
 from cms.complaints import services, sla
 from cms.complaints.desa import desa_key, desa_named_in
@@ -188,18 +190,20 @@ def ensure_demo_desa() -> dict[str, int]:
     return {desa_key(name): pk for pk, name in Desa.objects.values_list("pk", "name")}
 
 
-def _link_service_pages():
+def _link_service_pages(site):
     """Point the civil-registration topic at the demo's KTP service page, if both exist."""
     from wagtail.models import Page
 
     page = Page.objects.filter(slug="fasilitasi-perekaman-ktp-el", locale__language_code="id")
-    ComplaintCategory.objects.filter(slug="adminduk", service_page=None).update(
+    ComplaintCategory.objects.filter(site=site, slug="adminduk", service_page=None).update(
         service_page=page.first()
     )
 
 
 def _create(now) -> int:
-    _link_service_pages()
+    site = Site.objects.get(is_default_site=True)  # Kecamatan Sukamaju
+    _link_service_pages(site)
+    # Every kecamatan's copy of the topic: civil registration needs the NIK everywhere.
     ComplaintCategory.objects.filter(slug=NIK_CATEGORY).update(requires_nik=True)
     officer = demo_officer()
     listed = ensure_demo_desa()
@@ -207,8 +211,9 @@ def _create(now) -> int:
     for key, days_ago, slug, kind, privacy, text, place, name, phone, email, steps in DEMO:
         if Complaint.objects.filter(idempotency_key=key).exists():
             continue
-        category = ComplaintCategory.objects.get(slug=slug)
+        category = ComplaintCategory.objects.get(site=site, slug=slug)
         complaint, _ = services.complaint_submit(
+            site=site,
             data={
                 "kind": kind,
                 "description": text,
@@ -254,6 +259,99 @@ def _create(now) -> int:
                 Complaint.objects.filter(pk=complaint.pk).update(closed_at=at)
         created += 1
     _create_data_request(now)
+    return created + _create_neighbours(now, officer)
+
+
+# The neighbours' own complaints (host, key, days ago, category, privacy, description, steps):
+# each is sent to its kecamatan's site, as a resident on that host would.
+NEIGHBOUR_DEMO = [
+    (
+        "cibodas.localhost",
+        "demo-cibodas-tanggul",
+        6,
+        "air-drainase",
+        "public",
+        "Tanggul kecil di bantaran Sungai Cibodas dekat jembatan gantung retak dan rembes "
+        "saat air naik. Warga khawatir jebol bila hujan deras lagi.",
+        [
+            (Status.VERIFIED, "Petugas sudah meninjau tanggul bersama kepala desa."),
+            (Status.IN_PROGRESS, "Karung pasir dipasang sementara; perbaikan diusulkan ke BPBD."),
+        ],
+    ),
+    (
+        "cibodas.localhost",
+        "demo-cibodas-ktp-keliling",
+        3,
+        "layanan-kantor",
+        "anonymous",
+        "Jadwal pelayanan KTP-el keliling di Desa Cikaret belum diumumkan di papan desa, "
+        "banyak warga tidak tahu harus datang jam berapa.",
+        [(Status.VERIFIED, "")],
+    ),
+    (
+        "mekarsari.localhost",
+        "demo-mekarsari-irigasi",
+        9,
+        "air-drainase",
+        "anonymous",
+        "Saluran irigasi tersier di blok sawah Mekarsari Wetan tertutup sampah dan lumpur, "
+        "air tidak sampai ke sawah di ujung saluran.",
+        [
+            (Status.VERIFIED, ""),
+            (Status.DONE, "Saluran sudah dibersihkan bersama kelompok tani hari Sabtu."),
+        ],
+    ),
+    (
+        "mekarsari.localhost",
+        "demo-mekarsari-bibit",
+        1,
+        "bantuan-sosial",
+        "confidential",
+        "Nama kelompok tani kami tidak ada di daftar penerima bantuan bibit padi padahal "
+        "sudah mendaftar sebelum batas waktu.",
+        [],
+    ),
+]
+
+
+def _create_neighbours(now, officer) -> int:
+    """Create the neighbours' complaints that are missing (for the sites that exist)."""
+    created = 0
+    for host, key, days_ago, slug, privacy, text, steps in NEIGHBOUR_DEMO:
+        site = Site.objects.filter(hostname=host).first()
+        if site is None or Complaint.objects.filter(idempotency_key=key).exists():
+            continue
+        category = ComplaintCategory.objects.filter(site=site, slug=slug).first()
+        if category is None:
+            continue
+        complaint, _ = services.complaint_submit(
+            site=site,
+            data={"kind": "pengaduan", "description": text, "privacy": privacy},
+            category=category,
+            idempotency_key=key,
+        )
+        received = now - datetime.timedelta(days=days_ago, hours=2)
+        day = timezone.localdate(received)
+        Complaint.objects.filter(pk=complaint.pk).update(
+            created_at=received,
+            verify_due=sla.add_working_days(day, category.verify_days),
+            respond_due=sla.add_working_days(day, category.verify_days + category.respond_days),
+        )
+        complaint.events.update(created_at=received)
+        for step, (status, note) in enumerate(steps, start=1):
+            complaint.refresh_from_db()
+            services.complaint_change_status(
+                complaint=complaint, to=status, officer=officer, note=note
+            )
+            at = received + datetime.timedelta(days=min(step, days_ago), hours=1)
+            ComplaintEvent.objects.filter(complaint=complaint, new_status=status).update(
+                created_at=at
+            )
+            if status == Status.VERIFIED:
+                Complaint.objects.filter(pk=complaint.pk).update(verified_at=at)
+            if status in Complaint.CLOSED:
+                Complaint.objects.filter(pk=complaint.pk).update(closed_at=at)
+        created += 1
     return created
 
 

@@ -77,7 +77,11 @@ def ensure_demo_year(officer, now=None) -> tuple[int, int]:
     """Create the year's complaints and survey answers that are missing; return how many."""
     now = now or timezone.now()
     rng = random.Random(2026)
-    categories = {category.slug: category for category in ComplaintCategory.objects.all()}
+    # Kecamatan Sukamaju's (the default site's) topics: the year behind its /transparansi/.
+    categories = {
+        category.slug: category
+        for category in ComplaintCategory.objects.filter(site__is_default_site=True)
+    }
     pages = list(surveyed_pages())
     complaints = answers = 0
     with complaint_services.notifications_muted():
@@ -109,6 +113,7 @@ def _complaint(key, category, text, kind, place, received, officer, rng) -> int:
     if Complaint.objects.filter(idempotency_key=key).exists():
         return 0
     complaint, _ = complaint_services.complaint_submit(
+        site=category.site,
         data={"kind": kind, "description": text, "location_text": place, "privacy": "anonymous"},
         category=category,
         idempotency_key=key,

@@ -46,10 +46,11 @@ from cms.complaints.forms import (
     idempotency_key_clean,
     request_body_complete,
 )
-from cms.complaints.lookup import complaint_lookup, complaint_lookup_failed
+from cms.complaints.lookup import Lookup, complaint_lookup, complaint_lookup_failed
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit, rate_limit_peek
 from cms.complaints.reply_codes import reply_code_matches
+from cms.complaints.sites import complaint_site
 from cms.complaints.wording import resident_overdue_label, resident_status_label
 from cms.security.models import PersonalDataAccess
 from frontend.cross_site import same_site_posts_only
@@ -86,14 +87,17 @@ def complaint_new(request):
             initial["category"] = request.GET["kategori"]
         if request.GET.get("jenis") in Complaint.Kind.values:
             initial["kind"] = request.GET["jenis"]
-        return _empty_form_page(request, ComplaintSubmitForm(initial=initial))
+        return _empty_form_page(
+            request, ComplaintSubmitForm(initial=initial, site=complaint_site(request))
+        )
 
     try:
         key = idempotency_key_clean(request.POST.get("idempotency_key"))
     except ValueError:
         key = None
     key = key or uuid.uuid4().hex
-    form = ComplaintSubmitForm(data=request.POST, files=request.FILES)
+    site = complaint_site(request)
+    form = ComplaintSubmitForm(data=request.POST, files=request.FILES, site=site)
     if not request_body_complete(request):  # a cut upload: never store half a complaint
         return _form_page(request, form, key, status=408)
     try:
@@ -102,14 +106,15 @@ def complaint_new(request):
             return _form_page(request, form, key, status=400)
         if form.is_bot():
             return _form_page(request, form, key, status=400, refused=True)
-        existing = Complaint.objects.filter(idempotency_key=key).first()
+        stored = Complaint.objects.filter(site=site)  # another kecamatan's is never shown here
+        existing = stored.filter(idempotency_key=key).first()
         if existing is not None and not services.complaint_is_repeat(
             existing, form.service_data(), form.cleaned_data
         ):
             # The same form page (kept by the browser or offline) used again for another
             # complaint: a key derived from both, so a double tap of it still stores one.
             key = services.complaint_derived_key(key, form.service_data(), form.cleaned_data)
-            existing = Complaint.objects.filter(idempotency_key=key).first()
+            existing = stored.filter(idempotency_key=key).first()
         if existing is not None:
             # A double tap or a resent form: show what was stored (never counted as abuse).
             return _to_receipt(request, existing)
@@ -117,6 +122,7 @@ def complaint_new(request):
         if wait:
             return _limited(request, "complaints/new.html", _form_context(form, key), wait)
         complaint, _created = services.complaint_submit(
+            site=site,
             data=form.service_data(),
             category=form.cleaned_data["category"],
             photo=form.cleaned_data.get("photo"),
@@ -200,7 +206,7 @@ def _form_context(form, key, **flags):
         "form": form,
         "idempotency_key": key,
         "photo_lost": photo_lost,
-        "categories": selectors.complaint_categories(),
+        "categories": selectors.complaint_categories(form.site),
         **flags,
     }
 
@@ -379,15 +385,16 @@ def _track_context(complaint):
 
 
 def complaint_list(request):
-    """The public list: verified public and anonymous complaints, filterable."""
-    categories = list(selectors.complaint_categories())
+    """The public list: this site's verified public and anonymous complaints, filterable."""
+    site = complaint_site(request)
+    categories = list(selectors.complaint_categories(site))
     category = request.GET.get("kategori", "")
     status = request.GET.get("status", "")
     if category not in {item.slug for item in categories}:
         category = ""
     if status not in Complaint.Status.values:
         status = ""
-    queryset = selectors.complaint_public_list(category=category, status=status)
+    queryset = selectors.complaint_public_list(site=site, category=category, status=status)
     paginator = Paginator(queryset, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("halaman"))
     extra = "&".join(
@@ -422,8 +429,13 @@ def complaint_list(request):
 
 
 def complaint_photo(request, code):
-    """Serve a complaint's photo to staff, or to anyone once it is public and not hidden."""
-    found = complaint_lookup(request, code)
+    """Serve a complaint's photo to staff (of any site: the admin's host may be another), or to
+    anyone once it is public and not hidden."""
+    staff = request.user.is_authenticated and request.user.has_perm("complaints.view_complaint")
+    if staff:
+        found = Lookup(selectors.complaint_staff_get_by_code(code))
+    else:
+        found = complaint_lookup(request, code)
     if found.wait:
         response = HttpResponse(status=429)
         response["Retry-After"] = str(found.wait)
@@ -431,7 +443,6 @@ def complaint_photo(request, code):
     complaint = found.complaint
     if complaint is None or not complaint.photo:
         raise Http404(code)
-    staff = request.user.is_authenticated and request.user.has_perm("complaints.view_complaint")
     public = selectors.complaint_is_public(complaint) and complaint.photo_is_public
     if not (staff or public):
         raise Http404(code)

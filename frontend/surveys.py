@@ -24,6 +24,7 @@ from cms.complaints.errors import IdempotencyConflict
 from cms.complaints.forms import idempotency_key_clean
 from cms.complaints.lookup import complaint_lookup, complaint_lookup_failed
 from cms.complaints.ratelimit import rate_limit_hit
+from cms.complaints.sites import complaint_site
 from cms.surveys import selectors, services
 from cms.surveys.charts import bar_chart, trend_chart
 from cms.surveys.errors import SurveyError
@@ -180,7 +181,7 @@ def transparency(request):
         raw_error = True
     else:
         raw_error = False
-    figures = transparency_figures(period)
+    figures = transparency_figures(period, complaint_site(request))  # its complaints only
     satisfaction = figures["satisfaction"]
     complaints = figures["complaints"]
     context = {

@@ -19,6 +19,7 @@ from cms.complaints.errors import ComplaintError, IdempotencyConflict
 from cms.complaints.forms import ComplaintSubmitForm, idempotency_key_clean, request_body_complete
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit
+from cms.complaints.sites import complaint_site
 
 from . import formats
 from .base import unknown_service
@@ -51,15 +52,17 @@ def client_idempotency_key(key: ApiKey, raw: str) -> str:
     return "o311-" + hashlib.sha256(f"{key.pk}:{raw}".encode()).hexdigest()[:40]
 
 
-def token_complaint(key: ApiKey, token: str) -> Complaint | None:
-    """Return the complaint `key`'s client sent with Idempotency-Key `token`, or None."""
+def token_complaint(key: ApiKey, token: str, site) -> Complaint | None:
+    """Return the complaint `key`'s client sent to `site` with Idempotency-Key `token`, or
+    None."""
     try:
         raw = idempotency_key_clean(token)
     except ValueError:
         return None
     if raw is None:
         return None
-    return Complaint.objects.filter(idempotency_key=client_idempotency_key(key, raw)).first()
+    stored = Complaint.objects.filter(site=site) if site is not None else Complaint.objects.none()
+    return stored.filter(idempotency_key=client_idempotency_key(key, raw)).first()
 
 
 def _form_data(data) -> dict:
@@ -115,14 +118,16 @@ def submit(view, request):
             400, _("A location is required: lat and long, address_string or address_id.")
         )
     media = request.FILES.get("media")
-    form = ComplaintSubmitForm(data=form_data, files={"photo": media} if media else None)
+    site = complaint_site(request)  # the kecamatan whose host was reached, never the client's
+    form = ComplaintSubmitForm(data=form_data, files={"photo": media} if media else None, site=site)
     if not form.is_valid():
         if "category" in form.errors:
             return view.refuse(404, unknown_service(form_data["category"]))
         return view.refuse(400, *_described(form))
     stored_key = client_idempotency_key(key, raw_key) if raw_key else None
     repeat = (
-        stored_key is not None and Complaint.objects.filter(idempotency_key=stored_key).exists()
+        stored_key is not None
+        and Complaint.objects.filter(site=site, idempotency_key=stored_key).exists()
     )
     if not repeat:  # a retry of something stored is answered even over the limit
         wait = rate_limit_hit(
@@ -140,6 +145,7 @@ def submit(view, request):
             )
     try:
         complaint, created = services.complaint_submit(
+            site=site,
             data=form.service_data(),
             category=form.cleaned_data["category"],
             photo=form.cleaned_data.get("photo"),

@@ -13,12 +13,12 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from wagtail.models import Site
 
 from cms.complaints import selectors
 from cms.complaints.codes import tracking_code_normalize
 from cms.complaints.lookup import complaint_lookup
 from cms.complaints.models import Complaint
+from cms.complaints.sites import complaint_site
 from pages.models import KecamatanSettings
 
 from . import formats, schema
@@ -35,8 +35,8 @@ PAGE_SIZE, MAX_PAGE_SIZE = 100, 1000
 
 
 def agency(request) -> str:
-    """The default site's kecamatan: complaints are one set per install (docs/regency.md)."""
-    site = Site.objects.filter(is_default_site=True).first()
+    """The kecamatan whose host answers: its complaints are the ones served (docs/regency.md)."""
+    site = complaint_site(request)
     return (KecamatanSettings.for_site(site) if site else KecamatanSettings()).name
 
 
@@ -90,12 +90,9 @@ class ServiceListApi(Open311View):
         refusal = self.jurisdiction_refusal(request, request.query_params)
         if refusal:
             return refusal
-        items = [service_item(category, _group(category)) for category in _categories()]
+        categories = selectors.complaint_categories(complaint_site(request))
+        items = [service_item(category, _group(category)) for category in categories]
         return formats.reply(fmt, "services", items)
-
-
-def _categories():
-    return selectors.complaint_categories()
 
 
 def _choice_values(choices) -> list[dict]:
@@ -175,7 +172,8 @@ class ServiceDefinitionApi(Open311View):
         refusal = self.jurisdiction_refusal(request, request.query_params)
         if refusal:
             return refusal
-        category = _categories().filter(slug=service_code).first()
+        site = complaint_site(request)
+        category = selectors.complaint_categories(site).filter(slug=service_code).first()
         if category is None:
             return self.refuse(404, unknown_service(service_code))
         data = {"service_code": category.slug, "attributes": service_attributes(category)}
@@ -220,13 +218,14 @@ def _positive(params, name: str, default: int, most: int) -> int:
     return min(int(raw), most)
 
 
-def feed_filters(params) -> dict:
-    """Return the selector's filters from the spec's query; raise BadParameter."""
+def feed_filters(params, site) -> dict:
+    """Return the selector's filters from the spec's query (service codes of `site`); raise
+    BadParameter."""
     codes = _split(params.get("service_request_id"))
     if codes:  # "overrides all other arguments"
         return {"codes": [tracking_code_normalize(code) or code[:20] for code in codes[:100]]}
     categories = _split(params.get("service_code"))
-    known = set(_categories().filter(slug__in=categories).values_list("slug", flat=True))
+    known = set(selectors.complaint_categories(site).values_list("slug", flat=True))
     unknown = [code for code in categories if code not in known]
     if unknown:
         raise BadParameter(404, unknown_service(unknown[0]))
@@ -283,12 +282,14 @@ class RequestsApi(Open311View):
         if refusal:
             return refusal
         try:
-            filters = feed_filters(params)
+            site = complaint_site(request)
+            filters = feed_filters(params, site)
             page = _positive(params, "page", 1, 100_000)
             size = _positive(params, "page_size", PAGE_SIZE, MAX_PAGE_SIZE)
         except BadParameter as error:
             return self.refuse(error.status, error.message)
-        complaints = selectors.complaint_public_feed(**filters)[(page - 1) * size : page * size]
+        window = slice((page - 1) * size, page * size)
+        complaints = selectors.complaint_public_feed(site=site, **filters)[window]
         name = agency(request)
         items = [
             request_item(request, selectors.complaint_public_view(complaint), name)
@@ -379,7 +380,7 @@ class TokenApi(Open311View):
         key = api_key_find(request.query_params.get("api_key"))
         if key is None:
             return self.refuse(403, _("Invalid api_key received: it is needed to read a token."))
-        complaint = token_complaint(key, token)
+        complaint = token_complaint(key, token, complaint_site(request))
         if complaint is None:
             return self.refuse(404, _("No service request was sent with this token."))
         data = [{"service_request_id": complaint.tracking_code, "token": token}]

@@ -359,6 +359,7 @@ class ComplaintFactory(factory.django.DjangoModelFactory):
 
     tracking_code = factory.LazyFunction(lambda: _tracking_code_new())
     category = factory.SubFactory(ComplaintCategoryFactory)
+    site = factory.LazyAttribute(lambda complaint: complaint.category.site)
     description = factory.Sequence(lambda n: f"Lampu jalan di gang {n} mati sejak seminggu.")
     location_text = "Desa Sukamaju RT 02/RW 03"
     reporter_name = "Siti Aminah"

@@ -7,6 +7,7 @@ from rest_framework.response import Response
 
 from api.v1.base import ResidentApiView
 from cms.complaints import selectors
+from cms.complaints.sites import complaint_site
 
 
 class ComplaintCategoryListApi(ResidentApiView):
@@ -30,15 +31,16 @@ class ComplaintCategoryListApi(ResidentApiView):
 
     @extend_schema(
         summary="Complaint categories",
-        description="The topics a resident chooses from, in the form's order (Other last). "
-        "Names follow Accept-Language (Indonesian by default).",
+        description="The topics a resident chooses from, in the form's order (Other last): "
+        "those of the kecamatan whose host answers. Names follow Accept-Language (Indonesian "
+        "by default).",
         responses=inline_serializer(
             "ComplaintCategoryList", {"items": OutputSerializer(many=True)}
         ),
         tags=["complaints"],
     )
     def get(self, request):
-        categories = selectors.complaint_categories()
+        categories = selectors.complaint_categories(complaint_site(request))
         data = self.OutputSerializer(categories, many=True, context={"request": request}).data
         response = Response({"items": data})
         response["Cache-Control"] = "public, max-age=300"

@@ -40,6 +40,7 @@ from cms.complaints.errors import ComplaintError, IdempotencyConflict
 from cms.complaints.forms import ComplaintSubmitForm, request_body_complete
 from cms.complaints.models import Complaint
 from cms.complaints.ratelimit import rate_limit_hit
+from cms.complaints.sites import complaint_site
 
 # The ways in a client may name when submitting (staff record the others in the admin).
 SUBMIT_CHANNELS = (Complaint.Channel.API.value, Complaint.Channel.WEB.value)
@@ -204,11 +205,14 @@ class ComplaintListSubmitApi(ResidentApiView):
                 % {"values": ", ".join(Complaint.Status.values)}
             ]
         category = request.query_params.get("category", "")
-        if category and not selectors.complaint_categories().filter(slug=category).exists():
+        site = complaint_site(request)
+        if category and not selectors.complaint_categories(site).filter(slug=category).exists():
             errors["category"] = [_("Unknown category.")]
         if errors:
             return error_response(_("Some parameters are not valid."), errors, 400)
-        queryset = selectors.complaint_public_list(category=category, status=status_filter)
+        queryset = selectors.complaint_public_list(
+            site=site, category=category, status=status_filter
+        )
         total = queryset.count()
         items = self.PublicItem(
             queryset[offset : offset + limit], many=True, context={"request": request}
@@ -285,7 +289,8 @@ class ComplaintListSubmitApi(ResidentApiView):
         channel = form_data.get("channel") or Complaint.Channel.API
         if channel not in SUBMIT_CHANNELS:
             type_errors["channel"] = [_("Use web or api.")]
-        form = ComplaintSubmitForm(data=form_data, files=files)
+        site = complaint_site(request)  # the kecamatan whose host was reached, never the client's
+        form = ComplaintSubmitForm(data=form_data, files=files, site=site)
         if not form.is_valid() or type_errors:
             # Not counted by the rate limit: a resident fixing typing mistakes is not abuse.
             return error_response(
@@ -295,13 +300,16 @@ class ComplaintListSubmitApi(ResidentApiView):
             )
         if form.is_bot():
             return error_response(_("The complaint could not be accepted."), {}, 400)
-        repeat = key is not None and Complaint.objects.filter(idempotency_key=key).exists()
+        repeat = (
+            key is not None and Complaint.objects.filter(site=site, idempotency_key=key).exists()
+        )
         if not repeat:  # a retry of something stored is answered even when rate limited
             wait = rate_limit_hit("submit", request, settings.COMPLAINT_SUBMIT_RATE, 3600)
             if wait:
                 return too_many(wait)
         try:
             complaint, created = services.complaint_submit(
+                site=site,
                 data=form.service_data(),
                 category=form.cleaned_data["category"],
                 photo=form.cleaned_data.get("photo"),

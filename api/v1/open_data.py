@@ -28,7 +28,9 @@ from rest_framework.response import Response
 from api.errors import error_response, shown
 from api.schema import error
 from api.v1.base import ResidentApiView
+from cms.complaints.sites import complaint_site
 from cms.surveys import selectors
+from cms.surveys.complaint_figures import ALL_SITES
 from cms.surveys.figures import (
     CSV_HEADER,
     FIGURES_CACHE_NAME,
@@ -183,7 +185,10 @@ class IkmApi(OpenDataApiView):
             return error_response(message, {"service": [message]}, 400)
         return open_data(
             request,
-            lambda: Response({"items": ikm_items(transparency_figures(period), service or "")}),
+            # Satisfaction is one set for the install (survey answers are not per site yet).
+            lambda: Response(
+                {"items": ikm_items(transparency_figures(period, ALL_SITES), service or "")}
+            ),
             period.key,
             service or "",
         )
@@ -291,7 +296,12 @@ class TransparencyApi(OpenDataApiView):
         period, refusal = period_from(request)
         if refusal:
             return refusal
-        return open_data(request, lambda: Response(transparency_figures(period)), period.key)
+        # The complaints of the site answering; found only when computing (a 304 costs none).
+        return open_data(
+            request,
+            lambda: Response(transparency_figures(period, complaint_site(request))),
+            period.key,
+        )
 
 
 def figures_csv(figures: dict) -> str:
@@ -343,7 +353,7 @@ class TransparencyCsvApi(OpenDataApiView):
             return refusal
 
         def build():
-            body = figures_csv(transparency_figures(period))
+            body = figures_csv(transparency_figures(period, complaint_site(request)))
             response = HttpResponse(body, content_type="text/csv; charset=utf-8")
             response["Content-Disposition"] = f'inline; filename="transparansi-{period.key}.csv"'
             return response

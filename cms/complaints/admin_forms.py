@@ -10,6 +10,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.models import Site
 
 from . import selectors
 from .codes import tracking_code_normalize
@@ -258,6 +259,20 @@ class RedactForm(forms.Form):
 # --- Entering a complaint for a resident at the desk or on the phone ---
 
 
+class SiteCategoryChoiceField(forms.ModelChoiceField):
+    """A category, named with its kecamatan when the install serves more than one: the
+    complaint is that category's kecamatan's."""
+
+    several_sites = None  # asked once per form (fields are copied for each form)
+
+    def label_from_instance(self, obj):
+        if self.several_sites is None:
+            self.several_sites = Site.objects.count() > 1
+        if self.several_sites:
+            return f"{obj.display_name} ({obj.site.site_name or obj.site.hostname})"
+        return obj.display_name
+
+
 class StaffComplaintForm(forms.Form):
     channel = forms.ChoiceField(
         label=_("How it reached us"),
@@ -271,8 +286,11 @@ class StaffComplaintForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Kind"), choices=Complaint.Kind.choices, initial=Complaint.Kind.COMPLAINT
     )
-    category = forms.ModelChoiceField(
-        label=_("Category"), queryset=ComplaintCategory.objects.filter(is_active=True)
+    category = SiteCategoryChoiceField(
+        label=_("Category"),
+        queryset=ComplaintCategory.objects.filter(is_active=True)
+        .select_related("site")
+        .order_by("site__site_name", "site_id", "is_other", "sort_order", "name"),
     )
     description = forms.CharField(
         label=_("Description"),

@@ -244,6 +244,8 @@ class ComplaintCreateView(PermissionCheckedMixin, WagtailAdminTemplateMixin, For
     def form_valid(self, form):
         try:
             complaint, _created = services.complaint_submit(
+                # Entered by staff: the kecamatan of the category they chose.
+                site=form.cleaned_data["category"].site,
                 data=form.service_data(),
                 category=form.cleaned_data["category"],
                 photo=form.cleaned_data.get("photo"),

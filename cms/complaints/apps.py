@@ -6,3 +6,6 @@ class ComplaintsConfig(AppConfig):
     name = "cms.complaints"
     label = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self):
+        from . import sites  # noqa: F401  (a new site gets its complaint categories)

@@ -34,6 +34,9 @@ class CategoryChoiceField(forms.ModelChoiceField):
 
 
 class ComplaintSubmitForm(forms.Form):
+    """The complaint as a resident sends it to `site` (the kecamatan answering the request):
+    only that site's categories are choices; another site's slug is an unknown topic."""
+
     kind = forms.ChoiceField(
         label=_("What do you want to send?"),
         choices=Complaint.Kind.choices,
@@ -47,7 +50,7 @@ class ComplaintSubmitForm(forms.Form):
     )
     category = CategoryChoiceField(
         label=_("Topic"),
-        queryset=complaint_categories(),
+        queryset=complaint_categories(None),  # the site's, set in __init__
         to_field_name="slug",
         empty_label=_("Choose a topic"),
         error_messages={
@@ -152,8 +155,10 @@ class ComplaintSubmitForm(forms.Form):
         widget=HoneypotInput(),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, site, **kwargs):
         super().__init__(*args, **kwargs)
+        self.site = site
+        self.fields["category"].queryset = complaint_categories(site)
         self.fields["reporter_name"].widget.attrs["autocomplete"] = "name"
 
     def _clean_coordinate(self, name):
@@ -206,7 +211,9 @@ class ComplaintSubmitForm(forms.Form):
     @cached_property
     def nik_category_slugs(self) -> list[str]:
         """Return the slugs of the offered categories that ask for a NIK (for the page)."""
-        return list(complaint_categories().filter(requires_nik=True).values_list("slug", flat=True))
+        return list(
+            complaint_categories(self.site).filter(requires_nik=True).values_list("slug", flat=True)
+        )
 
     def clean_privacy(self):
         return self.cleaned_data["privacy"] or Complaint.Privacy.ANONYMOUS

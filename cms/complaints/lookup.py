@@ -7,6 +7,9 @@ is over `settings.COMPLAINT_TRACK_RATE` guesses in ten minutes every look-up ans
 before the database is asked, a known code included. A wrong kode balas (reply code) counts in
 the same place (`complaint_lookup_failed`), so guessing codes and guessing reply codes share one
 limit.
+
+Only the complaints of the site answering the request are found: on another kecamatan's host
+a code is unknown, and counts as a failed guess like any other (docs/regency.md).
 """
 
 from dataclasses import dataclass
@@ -16,6 +19,7 @@ from django.conf import settings
 from .models import Complaint
 from .ratelimit import rate_limit_hit, rate_limit_peek
 from .selectors import complaint_get_by_code
+from .sites import complaint_site
 
 SCOPE = "track-miss"
 WINDOW_SECONDS = 600
@@ -48,7 +52,7 @@ def complaint_lookup(request, raw_code: str) -> Lookup:
     wait = complaint_lookup_blocked(request)
     if wait:
         return Lookup(None, wait)
-    complaint = complaint_get_by_code(raw_code)
+    complaint = complaint_get_by_code(raw_code, complaint_site(request))
     if complaint is None:
         return Lookup(None, complaint_lookup_failed(request))
     return Lookup(complaint)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.models import Site
 
 from .codes import tracking_code_normalize
 from .hashing import lookup_hash
@@ -18,9 +19,16 @@ Status = Complaint.Status
 Event = ComplaintEvent.Kind
 
 
-def complaint_categories() -> QuerySet[ComplaintCategory]:
-    """Return the categories offered to residents, "Other" last."""
-    return ComplaintCategory.objects.filter(is_active=True).select_related("service_page")
+def _of_site(queryset: QuerySet, site: Site | None) -> QuerySet:
+    """Return the rows of `queryset` that belong to `site`; none without a site."""
+    return queryset.filter(site=site) if site is not None else queryset.none()
+
+
+def complaint_categories(site: Site | None) -> QuerySet[ComplaintCategory]:
+    """Return the categories `site` offers its residents, "Other" last."""
+    return _of_site(ComplaintCategory.objects.filter(is_active=True), site).select_related(
+        "service_page"
+    )
 
 
 def complaint_desa_choices() -> QuerySet[Desa]:
@@ -28,13 +36,23 @@ def complaint_desa_choices() -> QuerySet[Desa]:
     return Desa.objects.filter(is_active=True)
 
 
-def complaint_get_by_code(raw_code: str) -> Complaint | None:
-    """Return the complaint for a typed tracking code, or None (also for malformed codes)."""
+def complaint_get_by_code(raw_code: str, site: Site | None) -> Complaint | None:
+    """Return `site`'s complaint for a typed tracking code, or None (also for malformed codes
+    and for another site's complaint: on this host that code is unknown)."""
+    return _by_code(_of_site(Complaint.objects.all(), site), raw_code)
+
+
+def complaint_staff_get_by_code(raw_code: str) -> Complaint | None:
+    """Return the complaint of any site for a typed tracking code, or None (staff only)."""
+    return _by_code(Complaint.objects.all(), raw_code)
+
+
+def _by_code(queryset: QuerySet[Complaint], raw_code: str) -> Complaint | None:
     code = tracking_code_normalize(raw_code)
     if code is None:
         return None
     return (
-        Complaint.objects.select_related("category", "desa", "duplicate_of")
+        queryset.select_related("category", "desa", "duplicate_of")
         .filter(tracking_code=code)
         .first()
     )
@@ -86,10 +104,13 @@ def complaint_public_timeline(complaint: Complaint) -> list[TimelineEntry]:
     ]
 
 
-def complaint_public_list(*, category: str = "", status: str = "") -> QuerySet[Complaint]:
-    """Return complaints anyone may see: verified, public or anonymous, not confidential."""
+def complaint_public_list(
+    *, site: Site | None, category: str = "", status: str = ""
+) -> QuerySet[Complaint]:
+    """Return `site`'s complaints anyone may see: verified, public or anonymous, not
+    confidential."""
     queryset = (
-        Complaint.objects.filter(is_public=True)
+        _of_site(Complaint.objects.filter(is_public=True), site)
         .exclude(privacy=Complaint.Privacy.CONFIDENTIAL)
         .exclude(status__in=[Status.RECEIVED, Status.REJECTED, Status.DUPLICATE])
         .select_related("category", "desa")
@@ -135,6 +156,7 @@ def complaint_is_public(complaint: Complaint) -> bool:
 
 def complaint_public_feed(
     *,
+    site: Site | None,
     codes: list[str] | None = None,
     categories: list[str] | None = None,
     closed: bool | None = None,
@@ -147,7 +169,7 @@ def complaint_public_feed(
     `codes` (tracking codes) overrides the other filters; `closed` True keeps the finished
     ones, False the open ones; `since` and `until` bound the time it was received.
     """
-    queryset = complaint_public_list().prefetch_related(
+    queryset = complaint_public_list(site=site).prefetch_related(
         Prefetch(
             "events",
             queryset=ComplaintEvent.objects.filter(is_public=True).only(*PUBLIC_EVENT_FIELDS),

@@ -22,6 +22,7 @@ from .messaging import get_sender, international_number
 from .models import Complaint, ComplaintEvent, DataRequest
 from .selectors import STAFF_GROUP
 from .signals import resident_email_paragraphs
+from .sites import complaint_site_url
 
 logger = logging.getLogger(__name__)
 
@@ -154,9 +155,10 @@ def notify_staff_data_request(data_request_id: int) -> int:
     return len(recipients)
 
 
-def kecamatan_name() -> str:
-    """Return the name of the default site's kecamatan, as its settings spell it."""
-    site = Site.objects.filter(is_default_site=True).first()
+def kecamatan_name(site: Site | None = None) -> str:
+    """Return the name of `site`'s kecamatan (default: the default site's), as its settings
+    spell it."""
+    site = site or Site.objects.filter(is_default_site=True).first()
     return KecamatanSettings.for_site(site).name if site else ""
 
 
@@ -164,7 +166,7 @@ def _text_reporter(complaint, text: str) -> int:
     """Send `text` to the reporter's phone, headed by the kecamatan's name (a text from an
     unknown number that names nobody reads like a scam); return 1 when sent, 0 when the sender
     failed (the failure is logged: a gateway outage must not fail the task and its retries)."""
-    name = kecamatan_name()
+    name = kecamatan_name(complaint.site)
     if name:
         text = f"{name}: {text}"
     try:
@@ -183,11 +185,13 @@ def notify_resident_received(complaint_id: int) -> int:
     complaint's nonce (reply_codes.py), so it is never written to the task queue. Return how
     many messages were sent (0 when the reporter left no contact).
     """
-    complaint = Complaint.objects.get(pk=complaint_id)
+    complaint = Complaint.objects.select_related("site").get(pk=complaint_id)
     if not complaint.reply_code:
         return 0
     sent = 0
-    track_url = _absolute(reverse("complaint-track", args=[complaint.tracking_code]))
+    track_url = complaint_site_url(
+        complaint, reverse("complaint-track", args=[complaint.tracking_code])
+    )
     with translation.override(settings.LANGUAGE_CODE):
         if complaint.reporter_email:
             subject = _("Your complaint %(code)s was received") % {"code": complaint.tracking_code}
@@ -218,12 +222,14 @@ def notify_resident(complaint_id: int, event_id: int) -> int:
 
     Return how many messages were sent (0 when the resident left no contact).
     """
-    complaint = Complaint.objects.get(pk=complaint_id)
+    complaint = Complaint.objects.select_related("site").get(pk=complaint_id)
     event = ComplaintEvent.objects.get(pk=event_id)
     if not event.is_public:
         return 0
     sent = 0
-    track_url = _absolute(reverse("complaint-track", args=[complaint.tracking_code]))
+    track_url = complaint_site_url(
+        complaint, reverse("complaint-track", args=[complaint.tracking_code])
+    )
     with translation.override(settings.LANGUAGE_CODE):
         if event.kind == ComplaintEvent.Kind.REPLY:
             return sent + _notify_resident_reply(complaint, event, track_url)

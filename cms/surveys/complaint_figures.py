@@ -11,6 +11,9 @@ Definitions (docs/surveys.md repeats them for the public):
 - desa: the village the resident chose from the list staff keep (Complaint.desa); complaints
   without one (not known, not in the list, sent before the list) count as "not stated / other".
   Never what a resident typed: that is the private location text.
+- site: the kecamatan whose complaints are counted (each site publishes its own, docs/regency.md);
+  ALL_SITES counts every complaint of the install (the staff report, until staff are scoped to
+  a kecamatan).
 """
 
 import datetime
@@ -28,6 +31,18 @@ from .periods import Period
 Status = Complaint.Status
 OTHER_CLOSED = sorted(Complaint.CLOSED - {Status.DONE})
 NOT_STATED = ""
+ALL_SITES = "all"
+
+
+def _complaints(site):
+    """Return the complaints of `site` (a Wagtail site; None: no site, so none), or every one
+    for ALL_SITES."""
+    return Complaint.objects.all() if site is ALL_SITES else Complaint.objects.filter(site=site)
+
+
+def site_part(site) -> str:
+    """Return what names `site` in a cache key."""
+    return "all" if site is ALL_SITES else str(getattr(site, "pk", "none"))
 
 
 class Median(Aggregate):
@@ -72,15 +87,15 @@ def _counts(today: datetime.date) -> dict:
 COUNTED = ("received", "finished", "closed_other", "in_progress", "overdue", "within_target")
 
 
-def _received_in(period: Period):
-    return Complaint.objects.filter(created_at__gte=period.start, created_at__lt=period.end)
+def _received_in(period: Period, site):
+    return _complaints(site).filter(created_at__gte=period.start, created_at__lt=period.end)
 
 
-def complaint_category_counts(period: Period, today: datetime.date) -> list[dict]:
+def complaint_category_counts(period: Period, today: datetime.date, site) -> list[dict]:
     """Return per category (`category_id`) the counts of COUNTED for complaints received in
     `period`: one grouped query, which also gives the period's totals (their sums)."""
     return list(
-        _received_in(period)
+        _received_in(period, site)
         .values("category_id")
         .annotate(
             **_counts(today),
@@ -93,16 +108,16 @@ def complaint_category_counts(period: Period, today: datetime.date) -> list[dict
 
 
 def complaint_period_figures(
-    period: Period, today: datetime.date, category_counts: list[dict] | None = None
+    period: Period, today: datetime.date, site, category_counts: list[dict] | None = None
 ) -> dict:
     """Return the counts, medians and target share for complaints received in `period`.
 
     The counts are the sums of `category_counts` (complaint_category_counts, queried here when
     not given): counting them again over the same rows would cost a second pass.
     """
-    queryset = _received_in(period)
+    queryset = _received_in(period, site)
     if category_counts is None:
-        category_counts = complaint_category_counts(period, today)
+        category_counts = complaint_category_counts(period, today, site)
     row = {key: sum(group[key] for group in category_counts) for key in COUNTED}
     if connection.vendor == "postgresql":
         row |= queryset.aggregate(
@@ -148,13 +163,13 @@ def _median(queryset):
 
 
 def complaint_by_category(
-    period: Period, today: datetime.date, category_counts: list[dict] | None = None
+    period: Period, today: datetime.date, site, category_counts: list[dict] | None = None
 ) -> list[dict]:
     """Return counts per category, most received first (the counts and one query for the
     names: grouping by the key alone is cheaper than grouping by the joined names)."""
     rows = category_counts
     if rows is None:
-        rows = complaint_category_counts(period, today)
+        rows = complaint_category_counts(period, today, site)
     names = {
         category.pk: category
         for category in ComplaintCategory.objects.filter(
@@ -175,10 +190,10 @@ def complaint_by_category(
     return sorted(result, key=lambda row: (-row["received"], row["name"]))
 
 
-def complaint_by_desa(period: Period, today: datetime.date) -> list[dict]:
+def complaint_by_desa(period: Period, today: datetime.date, site) -> list[dict]:
     """Return counts per listed village (`desa` its name, `slug`; both "" for none), most first:
     one grouped query and one for the names."""
-    rows = _received_in(period).values("desa_id").annotate(**_counts(today)).order_by()
+    rows = _received_in(period, site).values("desa_id").annotate(**_counts(today)).order_by()
     names = {desa.pk: desa for desa in Desa.objects.filter(pk__in=[row["desa_id"] for row in rows])}
     result = []
     for row in rows:
@@ -197,10 +212,12 @@ def complaint_by_desa(period: Period, today: datetime.date) -> list[dict]:
     )
 
 
-def complaint_by_month(first_month: datetime.date, next_day: datetime.date) -> dict[str, dict]:
+def complaint_by_month(
+    first_month: datetime.date, next_day: datetime.date, site
+) -> dict[str, dict]:
     """Return {"YYYY-MM": {"received", "finished"}} for complaints received in those months."""
     return count_by_month(
-        Complaint.objects.all(),
+        _complaints(site),
         "created_at",
         first_month,
         next_day,

@@ -29,23 +29,24 @@ def _number(value):
     return None if value is None else float(value)
 
 
-def build_figures(period: Period, today: datetime.date | None = None) -> dict:
-    """Compute every figure for `period` (no cache); a fixed number of queries."""
+def build_figures(period: Period, site, today: datetime.date | None = None) -> dict:
+    """Compute every figure for `period` (no cache); a fixed number of queries. The complaint
+    figures are `site`'s (or ALL_SITES'); the satisfaction ones the install's."""
     today = today or timezone.localdate()
     english = (get_language() or "").startswith("en")
-    category_counts = complaint_figures.complaint_category_counts(period, today)
-    complaints = complaint_figures.complaint_period_figures(period, today, category_counts)
+    category_counts = complaint_figures.complaint_category_counts(period, today, site)
+    complaints = complaint_figures.complaint_period_figures(period, today, site, category_counts)
     for key in (
         "finished_within_target_percent",
         "median_days_to_response",
         "median_days_to_completion",
     ):
         complaints[key] = _number(complaints[key])
-    categories = complaint_figures.complaint_by_category(period, today, category_counts)
+    categories = complaint_figures.complaint_by_category(period, today, site, category_counts)
     for row in categories:
         row["name"] = row.pop("name_en") if english else row["name"]
         row.pop("name_en", None)
-    desa = complaint_figures.complaint_by_desa(period, today)
+    desa = complaint_figures.complaint_by_desa(period, today, site)
     for row in desa:
         row["name"] = row.pop("display_name") or _("Not stated / other")
 
@@ -62,7 +63,7 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
 
     months = last_twelve_months(today)
     next_day = _add_months(months[-1], 1)
-    complaint_months = complaint_figures.complaint_by_month(months[0], next_day)
+    complaint_months = complaint_figures.complaint_by_month(months[0], next_day, site)
     survey_months = selectors.ikm_by_month(months[0], next_day)
     trend = []
     for first in months:
@@ -103,10 +104,16 @@ def build_figures(period: Period, today: datetime.date | None = None) -> dict:
 FIGURES_CACHE_NAME = "transparency"
 
 
-def transparency_figures(period: Period) -> dict:
-    """Return the figures of `period`, from the shared cache when nothing changed since."""
+def transparency_figures(period: Period, site) -> dict:
+    """Return the figures of `period` for `site` (a Wagtail site, whose complaints are counted;
+    complaint_figures.ALL_SITES for every complaint), from the shared cache when nothing
+    changed since."""
     return figures_cached(
-        FIGURES_CACHE_NAME, lambda: build_figures(period), period.key, localized=True
+        FIGURES_CACHE_NAME,
+        lambda: build_figures(period, site),
+        period.key,
+        complaint_figures.site_part(site),
+        localized=True,
     )
 
 

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
+from cms.complaints.sites import complaint_site_url
+
 from .selectors import survey_complaint_state
 
 
@@ -32,4 +34,4 @@ def survey_url_for_complaint(complaint) -> str | None:
     # Only the reporter gets this message, and rating is theirs: the reply code rides after
     # the #, which the browser keeps to itself (complaint.js fills the form's field with it).
     code = f"#kode={complaint.reply_code}" if complaint.reply_nonce else ""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path + code
+    return complaint_site_url(complaint, path) + code  # on its kecamatan's host

@@ -27,8 +27,11 @@ VALID = {
 PERSONAL = ("Siti Rahayu", "3456 7890", "34567890", "siti.rahayu@contoh.id")
 
 
-def category(slug="jalan-jembatan") -> ComplaintCategory:
-    return ComplaintCategory.objects.get(slug=slug)
+def category(slug="jalan-jembatan", site=None) -> ComplaintCategory:
+    """Return the category of `site` (default: the default site's) with this slug."""
+    if site is None:
+        return ComplaintCategory.objects.get(site__is_default_site=True, slug=slug)
+    return ComplaintCategory.objects.get(site=site, slug=slug)
 
 
 def submit(**overrides) -> Complaint:
@@ -38,8 +41,10 @@ def submit(**overrides) -> Complaint:
     slug = data.pop("category", "jalan-jembatan")
     photo = data.pop("photo", None)
     key = data.pop("idempotency_key", None)
+    site = data.pop("site", None)
+    chosen = category(slug, site)
     complaint, _created = services.complaint_submit(
-        data=data, category=category(slug), photo=photo, idempotency_key=key
+        site=chosen.site, data=data, category=chosen, photo=photo, idempotency_key=key
     )
     return complaint
 

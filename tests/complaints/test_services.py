@@ -146,6 +146,7 @@ def test_overdue_when_the_next_step_is_late(staff):
 def test_same_idempotency_key_returns_the_same_complaint():
     first = submit(idempotency_key="key-abcdefgh")
     second, created = services.complaint_submit(
+        site=first.site,
         data={
             "kind": "pengaduan",
             "description": first.description,

@@ -239,10 +239,10 @@ def test_xml_stays_well_formed_whatever_staff_wrote(client):
     assert "Sudahdicek." in item["status_notes"]
 
 
-def test_another_kecamatans_host_does_not_name_itself_responsible(site_tree):
-    """Complaints are one set per install until they belong to a site (docs/regency.md): asked
-    on a second kecamatan's host, a complaint still names the kecamatan that handles it (a
-    fresh-eyes walk saw Cibodas named responsible for Sukamaju's complaints)."""
+def test_each_kecamatan_names_itself_responsible_for_its_own_complaints(site_tree):
+    """A complaint belongs to the kecamatan whose host received it (docs/regency.md): its own
+    host names that kecamatan responsible, another kecamatan's host does not know its code (a
+    fresh-eyes walk once saw Cibodas named responsible for Sukamaju's complaints)."""
     from django.test import Client
     from wagtail.models import Site
 
@@ -252,10 +252,14 @@ def test_another_kecamatans_host_does_not_name_itself_responsible(site_tree):
     default = KecamatanSettings.for_site(Site.objects.get(is_default_site=True))
     default.name = "Kecamatan Sukamaju"
     default.save()
-    create_kecamatan_site("Kecamatan Cibodas", "cibodas.localhost")
+    cibodas = create_kecamatan_site("Kecamatan Cibodas", "cibodas.localhost")
     complaint = public_complaint()
+    theirs = public_complaint(site=cibodas)
 
-    answer = get(
-        Client(HTTP_HOST="cibodas.localhost"), f"requests/{complaint.tracking_code}", "json"
-    )
+    on_cibodas = Client(HTTP_HOST="cibodas.localhost")
+    answer = get(on_cibodas, f"requests/{complaint.tracking_code}", "json")
+    assert answer.status_code == 404
+    answer = get(on_cibodas, f"requests/{theirs.tracking_code}", "json")
+    assert [item["agency_responsible"] for item in parsed(answer, "json")] == ["Kecamatan Cibodas"]
+    answer = get(Client(), f"requests/{complaint.tracking_code}", "json")
     assert [item["agency_responsible"] for item in parsed(answer, "json")] == ["Kecamatan Sukamaju"]

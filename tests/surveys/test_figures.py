@@ -10,6 +10,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Site
 
 from cms.complaints.models import Complaint, Desa
 from cms.surveys.figures import build_figures
@@ -19,6 +20,11 @@ from tests.complaints.helpers import PERSONAL, advance, officer, submit
 from tests.utils import main_text
 
 from .helpers import respond, service_page
+
+
+def default_site():
+    return Site.objects.get(is_default_site=True)
+
 
 pytestmark = pytest.mark.django_db
 Status = Complaint.Status
@@ -128,7 +134,9 @@ def seed_complaints():
 
 def test_complaint_figures_match_the_hand_count(site_tree):
     seed_complaints()
-    figures = build_figures(period_parse("2025-03"), today=datetime.date(2025, 4, 10))
+    figures = build_figures(
+        period_parse("2025-03"), default_site(), today=datetime.date(2025, 4, 10)
+    )
     complaints = figures["complaints"]
     assert {
         key: complaints[key]
@@ -155,13 +163,13 @@ def test_complaint_figures_match_the_hand_count(site_tree):
     assert complaints["by_desa"][0]["name"] == "Kelurahan Mekarsari"
     assert complaints["by_desa"][-1]["name"] == "Tidak disebut / lainnya"
 
-    year = build_figures(period_parse("2025"), today=datetime.date(2025, 4, 10))
+    year = build_figures(period_parse("2025"), default_site(), today=datetime.date(2025, 4, 10))
     assert year["complaints"]["received"] == 6
 
 
 def test_trend_covers_twelve_months_with_the_hand_counted_ones(site_tree):
     seed_complaints()
-    figures = build_figures(period_parse("2025"), today=datetime.date(2025, 4, 10))
+    figures = build_figures(period_parse("2025"), default_site(), today=datetime.date(2025, 4, 10))
     trend = {row["month"]: row for row in figures["trend"]}
     assert list(trend)[0] == "2024-05" and list(trend)[-1] == "2025-04"
     assert (trend["2025-03"]["received"], trend["2025-03"]["finished"]) == (5, 2)
@@ -178,7 +186,7 @@ def test_ikm_figures_per_service_with_sample_size(site_tree):
         service=service, period=str(timezone.localdate().year), users=100
     )
     ServiceUserCount.objects.create(service=None, period=str(timezone.localdate().year), users=10)
-    figures = build_figures(period_parse(str(timezone.localdate().year)))
+    figures = build_figures(period_parse(str(timezone.localdate().year)), default_site())
     rows = {row["service"]: row for row in figures["satisfaction"]["services"]}
     assert rows[service.slug]["ikm"] == 80.56 and rows[service.slug]["grade"] == "B"
     assert rows[service.slug]["sample_size"] == 80 and rows[service.slug]["sample_met"] is False

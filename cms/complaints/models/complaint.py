@@ -78,6 +78,11 @@ class Complaint(models.Model):
         PHONE = "phone", _("Phone")
         OTHER = "other", _("Other (letter, social media)")
 
+    # The kecamatan (Wagtail site) that answered the request it came in, never a client's choice;
+    # public lists, tracking and figures keep to it (docs/regency.md).
+    site = models.ForeignKey(
+        "wagtailcore.Site", on_delete=models.PROTECT, related_name="complaints", editable=False
+    )
     tracking_code = models.CharField(_("tracking code"), max_length=13, unique=True)
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices, default=Kind.COMPLAINT)
     category = models.ForeignKey(

@@ -5,14 +5,32 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import Site
+
+
+def default_site_id() -> int | None:
+    """Return the default site's id: where a category made without naming a site belongs."""
+    return Site.objects.filter(is_default_site=True).values_list("pk", flat=True).first()
 
 
 class ComplaintCategory(models.Model):
-    """What a complaint is about, in plain words; staff keep the list short (about 20)."""
+    """What a complaint is about, in plain words; staff keep the list short (about 20).
 
+    Each kecamatan (Wagtail site) keeps its own list with its own SLA targets; a new site
+    starts with copies of the default site's (cms/complaints/sites.py, docs/regency.md).
+    """
+
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("kecamatan (site)"),
+        default=default_site_id,
+        on_delete=models.CASCADE,
+        related_name="complaint_categories",
+    )
     name = models.CharField(_("name"), max_length=80)
     name_en = models.CharField(_("name in English"), max_length=80, blank=True)
-    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    # One per site: the same topic keeps the same slug on every kecamatan's site.
+    slug = models.SlugField(_("slug"), max_length=80)
     description = models.CharField(
         _("short explanation"),
         max_length=200,
@@ -50,6 +68,7 @@ class ComplaintCategory(models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
+        FieldPanel("site"),
         FieldPanel("name"),
         FieldPanel("name_en"),
         FieldPanel("slug"),
@@ -67,6 +86,13 @@ class ComplaintCategory(models.Model):
         ordering = ["is_other", "sort_order", "name"]
         verbose_name = _("complaint category")
         verbose_name_plural = _("complaint categories")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "slug"],
+                name="complaint_category_slug_per_site",
+                violation_error_message=_("This kecamatan already has a category with this slug."),
+            )
+        ]
 
     def __str__(self):
         return self.display_name

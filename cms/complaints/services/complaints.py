@@ -83,6 +83,7 @@ def _fingerprint(data: dict, category: ComplaintCategory, photo) -> str:
 
 def complaint_submit(
     *,
+    site,
     data: dict,
     category: ComplaintCategory,
     photo=None,
@@ -90,18 +91,24 @@ def complaint_submit(
     channel: str = Complaint.Channel.WEB,
     entered_by=None,
 ) -> tuple[Complaint, bool]:
-    """Store a new complaint and return (complaint, True); or (existing, False) for a repeat.
+    """Store a new complaint of `site` (the kecamatan whose host received it) and return
+    (complaint, True); or (existing, False) for a repeat.
 
     A repeat is a request with an `idempotency_key` already stored: it returns that complaint
     however many requests race with the same key (the database's unique constraint decides).
-    Raise IdempotencyConflict if the key was used for a different complaint, ComplaintError
-    (with `field`) for a rule the form cannot check alone, PhotoError for a bad photo.
+    Raise IdempotencyConflict if the key was used for a different complaint (or on another
+    site), ComplaintError (with `field`) for a rule the form cannot check alone or a category of
+    another site, PhotoError for a bad photo.
     """
+    if site is None or category.site_id != site.pk:
+        raise ComplaintError(
+            _("This topic does not exist. Choose one from the list."), field="category"
+        )
     data = {**data, "reporter_nik": complaint_nik_for(category, data.get("reporter_nik"))}
     if idempotency_key:
         existing = Complaint.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
-            return _repeat(existing, data, category, photo)
+            return _repeat(existing, data, category, photo, site)
     if data.get("kind") in CONTACT_REQUIRED and not (
         data.get("reporter_phone") or data.get("reporter_email")
     ):
@@ -116,6 +123,7 @@ def complaint_submit(
     received = timezone.now()
     today = timezone.localdate(received)
     complaint = Complaint(
+        site=site,
         category=category,
         channel=channel,
         entered_by=entered_by,
@@ -157,7 +165,7 @@ def complaint_submit(
                     if existing is not None:  # another request with this key won the race
                         if complaint.photo:
                             complaint.photo.delete(save=False)
-                        return _repeat(existing, data, category, photo)
+                        return _repeat(existing, data, category, photo, site)
                 # Otherwise the random tracking code collided: draw another.
         raise ComplaintError(_("Could not create a tracking code. Please try again."))
     except BaseException:
@@ -198,8 +206,11 @@ def complaint_derived_key(key: str, data: dict, cleaned: dict) -> str:
     return hashlib.sha256(f"{key}:{fingerprint}".encode()).hexdigest()[:40]
 
 
-def _repeat(existing: Complaint, data, category, photo) -> tuple[Complaint, bool]:
-    if existing.idempotency_fingerprint != _fingerprint(data, category, photo):
+def _repeat(existing: Complaint, data, category, photo, site) -> tuple[Complaint, bool]:
+    # The same content sent to another kecamatan is not a repeat: never its complaint.
+    if existing.site_id != site.pk or existing.idempotency_fingerprint != _fingerprint(
+        data, category, photo
+    ):
         raise IdempotencyConflict(
             _(
                 "This Idempotency-Key was already used for a different complaint. "
