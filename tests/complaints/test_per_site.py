@@ -13,11 +13,12 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 from django.test import Client, override_settings
+from django.urls import reverse
 from wagtail.models import Site
 
 from cms.complaints.models import Complaint, ComplaintCategory
 from pages.kecamatan_sites import create_kecamatan_site
-from tests.utils import count_queries, main_text
+from tests.utils import count_queries, main_text, soup
 
 from .helpers import VALID, advance, officer, submit
 
@@ -224,3 +225,42 @@ def test_query_counts_stay_the_same_however_many_complaints_a_site_has(kecamatan
     for _number in range(3):  # the other site's grow too, and cost nothing here
         advance(submit(), "diverifikasi", actor=kecamatan.staff)
     assert count_queries(client, path) == one
+
+
+def test_staff_entering_a_complaint_choose_a_category_named_with_its_kecamatan(
+    kecamatan, officer_client
+):
+    """Until staff are scoped to a kecamatan, the desk form offers every site's categories;
+    the complaint belongs to the chosen category's kecamatan."""
+    page = text(officer_client.get(reverse("complaints:add")))
+    assert "Jalan dan jembatan (Kecamatan Cibodas)" in page
+    theirs = ComplaintCategory.objects.get(site=kecamatan.other, slug="penerangan-jalan")
+    response = officer_client.post(
+        reverse("complaints:add"),
+        {
+            "channel": "phone",
+            "kind": "pengaduan",
+            "category": theirs.pk,
+            "description": "Lampu jalan depan masjid Cibodas mati sejak tiga hari.",
+            "privacy": "confidential",
+        },
+    )
+    assert response.status_code == 302
+    assert Complaint.objects.get(category=theirs).site == kecamatan.other
+
+
+def test_a_category_is_made_for_a_kecamatan_its_slug_unique_there(
+    kecamatan, client, django_user_model
+):
+    client.force_login(django_user_model.objects.create_superuser("admin", "a@b.id", "x"))
+    add = reverse("complaint-categories:add")
+    form = soup(client.get(add)).find("select", attrs={"name": "site"})
+    assert form.find("option", selected=True)["value"] == str(kecamatan.default.pk)
+    fields = {"name": "Pasar", "slug": "jalan-jembatan", "verify_days": 3, "respond_days": 5}
+    fields.update(sort_order=0, is_active="on")
+    taken = client.post(add, dict(fields, site=kecamatan.other.pk))
+    assert taken.status_code == 200
+    assert "Kecamatan ini sudah punya kategori dengan slug ini." in text(taken)
+    made = client.post(add, dict(fields, slug="pasar", site=kecamatan.other.pk))
+    assert made.status_code == 302
+    assert ComplaintCategory.objects.get(slug="pasar").site == kecamatan.other
