@@ -103,6 +103,27 @@ def test_two_more_kecamatan_answer_on_their_own_hosts(demo_output):
     assert not Site.objects.get(hostname="cibodas.localhost").is_default_site
 
 
+def test_the_neighbours_have_complaints_of_their_own(demo_output):
+    """Cibodas and Mekarsari each get a few complaints, sent to their own site through the
+    complaint services: each host's public list shows its own, never Sukamaju's."""
+    from django.test import Client
+
+    from cms.complaints.models import Complaint
+
+    for host, own in (
+        ("cibodas.localhost", "Sungai Cibodas"),
+        ("mekarsari.localhost", "Mekarsari Wetan"),
+    ):
+        site = Site.objects.get(hostname=host)
+        complaints = Complaint.objects.filter(site=site)
+        assert complaints.count() == 2
+        assert all(complaint.category.site == site for complaint in complaints)
+        listed = Client(HTTP_HOST=host).get("/pengaduan/").content.decode()
+        assert own in listed and "Sukamaju" not in listed
+    default = Site.objects.get(is_default_site=True)
+    assert Complaint.objects.filter(site=default).count() > 20
+
+
 def test_demo_has_every_kind_of_content(demo_output):
     """The demo has the announcements, infographics, guides, services and events it promises."""
     assert in_indonesian(AnnouncementPage).live().count() >= 12
