@@ -20,7 +20,7 @@ from cms.complaints.models import Complaint, ComplaintCategory
 from pages.kecamatan_sites import create_kecamatan_site
 from tests.utils import count_queries, main_text, soup
 
-from .helpers import VALID, advance, officer, submit
+from .helpers import VALID, advance, officer, submit, upload
 
 pytestmark = pytest.mark.django_db
 
@@ -264,3 +264,15 @@ def test_a_category_is_made_for_a_kecamatan_its_slug_unique_there(
     made = client.post(add, dict(fields, slug="pasar", site=kecamatan.other.pk))
     assert made.status_code == 302
     assert ComplaintCategory.objects.get(slug="pasar").site == kecamatan.other
+
+
+def test_staff_see_any_sites_photo_from_the_admins_host_residents_only_on_its_own(
+    kecamatan, officer_client
+):
+    complaint = advance(
+        submit(site=kecamatan.other, photo=upload()), "diverifikasi", actor=kecamatan.staff
+    )
+    path = f"/pengaduan/foto/{complaint.tracking_code}/"
+    assert officer_client.get(path).status_code == 200  # the admin's detail page shows it
+    assert on().get(path).status_code == 404
+    assert on(OTHER).get(path).status_code == 200
