@@ -37,6 +37,7 @@ def test_complaints_and_categories_stored_before_join_the_default_site(has_site)
         Site.objects.create(
             hostname="localhost", root_page=Page.objects.first(), is_default_site=True
         )
+    _immediate()
     apps = migrate_to(BEFORE)
     try:
         if not has_site:  # before the column exists, so that nothing else goes with them
