@@ -25,9 +25,8 @@ MEASURE = """() => {
     header: height('.site-header'),
     banner: height('.urgent-banner'),
     heading: heading.getBoundingClientRect().top,
-    lines: [...document.querySelectorAll('.urgent-banner p')].map(
-      (p) => Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))
-    ),
+    lines: [...document.querySelectorAll('.urgent-banner p')].map((p) =>
+      Math.round(p.getBoundingClientRect().height / parseFloat(getComputedStyle(p).lineHeight))),
   };
 }"""
 
