@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import infographics as ig
 from .images import Infographic
+from .services_en import SERVICES_EN
 from .text import (
     Dates,
     DocRef,
@@ -594,6 +595,9 @@ def service(key, slug, group, category, fields, en=None) -> PageSpec:
         "contact": CONTACT,
         **fields,
     }
+    en = en or SERVICES_EN.get(key)
+    if en is not None:
+        en = {"complaint_handling": COMPLAINTS_EN, "contact": CONTACT_EN, "body": [], **en}
     return PageSpec(key, "ServicePage", "services", slug, fields, en=en)
 
 
