@@ -148,11 +148,12 @@ def social_meta(
             image = None
     if image is not None:
         rendition = share_rendition(image)
+        alt = page.listing_image_alt if image.pk == getattr(page, "listing_image_id", 0) else ""
         meta.update(
             image=absolute(request, rendition.url),
             image_width=rendition.width,
             image_height=rendition.height,
-            image_alt=image.default_alt_text or title,
+            image_alt=alt or image.default_alt_text or title,
         )
     else:
         card = (

@@ -83,6 +83,32 @@ def _form_data(data) -> dict:
     }
 
 
+# The parameters a service request has once: a second copy is refused, not silently dropped
+# (a client that sends two service_codes has a bug its developer should hear about).
+SINGLE = (
+    "api_key",
+    "service_code",
+    "description",
+    "lat",
+    "long",
+    "address_string",
+    "address_id",
+    "email",
+    "first_name",
+    "last_name",
+    "phone",
+    "media_url",
+)
+
+
+def _repeated(data) -> list[str]:
+    """Return the single-valued parameters `data` holds more than once, in SINGLE's order."""
+    if not hasattr(data, "getlist"):  # a JSON body cannot repeat a key
+        return []
+    attributes = sorted(name for name in data if name.startswith("attribute["))
+    return [name for name in (*SINGLE, *attributes) if len(data.getlist(name)) > 1]
+
+
 def _described(form) -> list[str]:
     return [
         f"{PARAMETERS.get(name, name)}: {message}"
@@ -94,6 +120,15 @@ def _described(form) -> list[str]:
 def submit(view, request):
     """Return the answer to a POST requests.{fmt} (view: the calling Open311View)."""
     data = request.data
+    repeated = _repeated(data)
+    if repeated:
+        return view.refuse(
+            400,
+            *(
+                _("%(name)s was sent more than once: send each parameter once.") % {"name": name}
+                for name in repeated
+            ),
+        )
     key = api_key_find(data.get("api_key"))
     if key is None:
         return view.refuse(403, _("Invalid api_key received: cannot create the service request."))

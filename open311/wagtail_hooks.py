@@ -3,29 +3,52 @@ staff given the key permissions: make a key per client (shown once), set its hou
 revoke it by unticking "active". Keys are never deleted, so the log keeps naming their client.
 """
 
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .keys import api_key_issue
 from .models import ApiKey
 
+# The session entry holding a new key's secret between the form's POST and the page that
+# shows it (sessions live in the database, never in a cookie); taken out when shown.
+NEW_KEY = "open311-new-key"
+
 
 class ApiKeyCreateView(CreateView):
-    """Save the key and show its secret once, on a page of its own (never in a message or a
-    cookie: whoever holds it may submit complaints)."""
+    """Save the key, then send the browser to a page of its own that shows the secret once
+    (never in a message or a cookie: whoever holds it may submit complaints). Redirecting
+    after the POST means reloading that page cannot make a second key."""
 
     def form_valid(self, form):
         key = form.save(commit=False)
         key.created_by = self.request.user
         secret = api_key_issue(key)
-        return TemplateResponse(
-            self.request,
-            "open311/admin/key_created.html",
-            {"key": key, "secret": secret, "index_url": self.get_success_url()},
-        )
+        self.request.session[NEW_KEY] = {"pk": key.pk, "secret": secret}
+        return redirect("open311_keys:created", key.pk)
+
+
+def key_created(request, pk):
+    """Show a new key's secret to the staff member who made it, once; afterwards (a reload,
+    a shared link) say it is no longer shown."""
+    if not request.user.has_perm("open311.add_apikey"):
+        raise PermissionDenied
+    key = get_object_or_404(ApiKey, pk=pk)
+    new = request.session.get(NEW_KEY) or {}
+    secret = new.get("secret") if new.get("pk") == key.pk else None
+    if secret:
+        del request.session[NEW_KEY]
+    return TemplateResponse(
+        request,
+        "open311/admin/key_created.html",
+        {"key": key, "secret": secret, "index_url": reverse("open311_keys:index")},
+    )
 
 
 class ApiKeyViewSet(ModelViewSet):
@@ -38,7 +61,12 @@ class ApiKeyViewSet(ModelViewSet):
     list_display = [
         "client_name",
         "prefix",
-        "is_active",
+        # Wagtail's BooleanColumn names its tick "True" to screen readers: plain words instead.
+        Column(
+            "is_active",
+            label=_("active"),
+            accessor=lambda key: _("Yes") if key.is_active else _("No"),
+        ),
         "hourly_limit",
         "last_used_at",
         "requests_sent",
@@ -47,6 +75,11 @@ class ApiKeyViewSet(ModelViewSet):
     copy_view_enabled = False
     inspect_view_enabled = False
     add_to_reference_index = False
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("created/<int:pk>/", key_created, name="created"),
+        ]
 
     def get_common_view_kwargs(self, **kwargs):
         view_kwargs = super().get_common_view_kwargs(**kwargs)

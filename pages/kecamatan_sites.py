@@ -23,6 +23,7 @@ from pages.models import (
     HomePage,
     InfographicIndexPage,
     KecamatanSettings,
+    RegencyHomePage,
     ServiceIndexPage,
 )
 
@@ -67,6 +68,57 @@ def _texts(model: type, name: str) -> dict:
     return {"title": title, "summary": summary % {"name": name}, "show_in_menus": True}
 
 
+def _free_hostname(hostname: str, port: int) -> str:
+    hostname = hostname.strip().lower()
+    if not HOSTNAME.match(hostname):
+        raise KecamatanSiteError(_("%(host)s is not a host name.") % {"host": hostname})
+    if Site.objects.filter(hostname=hostname, port=port).exists():
+        raise KecamatanSiteError(
+            _("%(host)s:%(port)s already serves a site.") % {"host": hostname, "port": port}
+        )
+    return hostname
+
+
+def _free_slug(name: str, hostname: str, prefix: str) -> str:
+    slug = slugify(name.removeprefix(prefix).strip()) or slugify(prefix)
+    if Page.objects.child_of(Page.get_first_root_node()).filter(slug=slug).exists():
+        slug = slugify(hostname.replace(".", "-"))
+    return slug
+
+
+@transaction.atomic
+def create_regency_site(name: str, hostname: str, port: int = 80, province: str = "") -> Site:
+    """Create the regency's own site at `hostname`:`port`: a RegencyHomePage (the urgent
+    announcements of every kecamatan and their directory), in Indonesian and English.
+
+    Raise KecamatanSiteError when the hostname is malformed or already serves a site.
+    """
+    hostname = _free_hostname(hostname, port)
+    indonesian = Locale.objects.get_or_create(language_code="id")[0]
+    english = Locale.objects.filter(language_code="en").first()
+    slug = _free_slug(name, hostname, "Kabupaten ")
+
+    def texts() -> dict:  # in the active language
+        summary = _("The kecamatan of %(name)s: urgent news and where to find each office.")
+        return {"title": _("Home"), "hero_title": name, "summary": summary % {"name": name}}
+
+    with translation.override("id"):
+        home = RegencyHomePage(slug=slug, locale=indonesian, **texts())
+        Page.get_first_root_node().add_child(instance=home)
+        home.save_revision().publish()
+    if english is not None:
+        with translation.override("en"):
+            translated = home.copy_for_translation(english, copy_parents=True).specific
+            for field, value in texts().items():
+                setattr(translated, field, value)
+            translated.save_revision().publish()
+    site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
+    settings = KecamatanSettings.for_site(site)
+    settings.name, settings.regency, settings.province = name, name, province
+    settings.save()
+    return site
+
+
 @transaction.atomic
 def create_kecamatan_site(
     name: str, hostname: str, port: int = 80, regency: str = "", province: str = ""
@@ -75,19 +127,11 @@ def create_kecamatan_site(
 
     Raise KecamatanSiteError when the hostname is malformed or already serves a site.
     """
-    hostname = hostname.strip().lower()
-    if not HOSTNAME.match(hostname):
-        raise KecamatanSiteError(_("%(host)s is not a host name.") % {"host": hostname})
-    if Site.objects.filter(hostname=hostname, port=port).exists():
-        raise KecamatanSiteError(
-            _("%(host)s:%(port)s already serves a site.") % {"host": hostname, "port": port}
-        )
+    hostname = _free_hostname(hostname, port)
     indonesian = Locale.objects.get_or_create(language_code="id")[0]
     english = Locale.objects.filter(language_code="en").first()
     root = Page.get_first_root_node()
-    slug = slugify(name.removeprefix("Kecamatan ").strip()) or "kecamatan"
-    if Page.objects.child_of(root).filter(slug=slug).exists():
-        slug = slugify(hostname.replace(".", "-"))
+    slug = _free_slug(name, hostname, "Kecamatan ")
 
     with translation.override("id"):
         home = HomePage(

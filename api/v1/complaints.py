@@ -94,6 +94,10 @@ class ComplaintReceipt(serializers.Serializer):
     tracking_code = serializers.CharField()
     status = serializers.CharField()
     status_label = serializers.CharField()
+    status_text = serializers.CharField(
+        help_text="The status in a resident's words (what the tracking page shows), e.g. "
+        '"Sedang dikerjakan"; `status_label` is the office term of SP4N-LAPOR!.',
+    )
     url = serializers.URLField(help_text="The tracking page for people.")
     api_url = serializers.URLField()
     verify_due = serializers.DateField()
@@ -111,6 +115,7 @@ def receipt(request, complaint: Complaint) -> dict:
         "tracking_code": complaint.tracking_code,
         "status": complaint.status,
         "status_label": complaint.get_status_display(),
+        "status_text": complaint.resident_status,
         "url": absolute(request, reverse("complaint-track", args=[complaint.tracking_code])),
         "api_url": absolute(
             request, reverse("api-complaint-track", args=[complaint.tracking_code])
@@ -131,6 +136,11 @@ class ComplaintListSubmitApi(ResidentApiView):
         category_name = serializers.CharField(source="category.display_name")
         status = serializers.CharField()
         status_label = serializers.CharField(source="get_status_display")
+        status_text = serializers.CharField(
+            source="resident_status",
+            help_text="The status in a resident's words (what the tracking page shows), e.g. "
+            '"Sedang dikerjakan"; `status_label` is the office term of SP4N-LAPOR!.',
+        )
         description = serializers.CharField(source="shown_description")
         desa = serializers.CharField(
             source="desa.display_name",

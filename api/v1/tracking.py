@@ -53,6 +53,10 @@ class ComplaintTrackOutput(serializers.Serializer):
     category_name = serializers.CharField()
     status = serializers.CharField()
     status_label = serializers.CharField()
+    status_text = serializers.CharField(
+        help_text="The status in a resident's words (what the tracking page shows), e.g. "
+        '"Sedang dikerjakan"; `status_label` is the office term of SP4N-LAPOR!.',
+    )
     is_closed = serializers.BooleanField()
     is_public = serializers.BooleanField()
     description = serializers.CharField(allow_null=True)
@@ -94,6 +98,7 @@ def track_data(request, complaint: Complaint) -> dict:
         "category_name": complaint.category.display_name,
         "status": complaint.status,
         "status_label": complaint.get_status_display(),
+        "status_text": complaint.resident_status,
         "is_closed": complaint.is_closed,
         "is_public": view.is_public,
         "description": view.description,

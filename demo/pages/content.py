@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from . import infographics as ig
 from .images import Infographic
+from .services_en import SERVICES_EN
 from .text import (
     Dates,
     DocRef,
@@ -51,6 +52,12 @@ OFFICE_HOURS = (
     "Sabtu: 08.00–12.00 WIB (khusus loket PATEN)\n"
     "Minggu dan hari libur nasional: tutup"
 )
+OFFICE_HOURS_EN = (
+    "Monday to Thursday: 08:00–15:30 WIB\n"
+    "Friday: 08:00–11:30 and 13:00–16:00 WIB\n"
+    "Saturday: 08:00–12:00 WIB (PATEN desks only)\n"
+    "Sundays and national holidays: closed"
+)
 EMERGENCY_PHONE = "(0263) 555 0112"
 
 SETTINGS = {
@@ -62,6 +69,7 @@ SETTINGS = {
     "whatsapp": WHATSAPP,
     "email": EMAIL,
     "office_hours": OFFICE_HOURS,
+    "office_hours_en": OFFICE_HOURS_EN,
     "facebook_url": "https://www.facebook.com/kecamatan.sukamaju.demo",
     "instagram_url": "https://www.instagram.com/kecamatan.sukamaju.demo",
     "youtube_url": "https://www.youtube.com/@kecamatan.sukamaju.demo",
@@ -109,6 +117,7 @@ class ImageSpec:
     kind: str  # "card", "logo" or "infographic"
     card: tuple[str, str, str, str] | None = None  # title, kicker, colour, pictogram
     infographic: Infographic | None = None
+    description_en: str = ""  # the alt text on English pages that show it as listing image
 
 
 @dataclass
@@ -153,6 +162,8 @@ def image_specs(d: Dates) -> list[ImageSpec]:
             "Beranda: Layanan Kecamatan Sukamaju",
             "Kartu hijau bertuliskan Layanan Kecamatan Sukamaju dengan gambar gedung kantor",
             "card",
+            description_en="A green card reading Layanan Kecamatan Sukamaju "
+            "with an office building",
             card=("Layanan Kecamatan Sukamaju", "Selamat datang", THEME, "building"),
         ),
         ImageSpec(
@@ -160,6 +171,8 @@ def image_specs(d: Dates) -> list[ImageSpec]:
             "Kantor Kecamatan Sukamaju",
             "Kartu hijau bertuliskan Kantor Kecamatan Sukamaju, Jl. Raya Sukamaju No. 12",
             "card",
+            description_en="A green card reading Kantor Kecamatan Sukamaju, "
+            "Jl. Raya Sukamaju No. 12",
             card=(
                 "Kantor Kecamatan Sukamaju, Jl. Raya Sukamaju No. 12",
                 "Tentang",
@@ -172,6 +185,8 @@ def image_specs(d: Dates) -> list[ImageSpec]:
             "Video: cara memakai aplikasi Layanan Kecamatan",
             "Kartu ungu bertuliskan Cara memakai aplikasi Layanan Kecamatan dengan gambar ponsel",
             "card",
+            description_en="A purple card reading Cara memakai aplikasi Layanan Kecamatan "
+            "with a phone",
             card=("Cara memakai aplikasi Layanan Kecamatan", "Video panduan", "#6a1b9a", "phone"),
         ),
         ImageSpec(
@@ -179,6 +194,7 @@ def image_specs(d: Dates) -> list[ImageSpec]:
             "Kegiatan Kecamatan Sukamaju",
             "Kartu biru bertuliskan Sosialisasi dan pelatihan dengan gambar kalender",
             "card",
+            description_en="A blue card reading Sosialisasi dan pelatihan with a calendar",
             card=("Sosialisasi dan pelatihan untuk warga", "Kegiatan", "#1565c0", "calendar"),
         ),
         ImageSpec(
@@ -186,16 +202,18 @@ def image_specs(d: Dates) -> list[ImageSpec]:
             "Infografis Kecamatan Sukamaju",
             "Kartu oranye bertuliskan Data kecamatan dalam gambar dengan diagram batang",
             "card",
+            description_en="An orange card reading Data kecamatan dalam gambar with a bar chart",
             card=("Data kecamatan dalam gambar", "Infografis", "#b45309", "chart"),
         ),
     ]
-    for slug, (name, _en, colour, motif) in CATEGORIES.items():
+    for slug, (name, name_en, colour, motif) in CATEGORIES.items():
         specs.append(
             ImageSpec(
                 f"cat-{slug}",
                 f"Kategori {name}",
                 f"Kartu bertuliskan {name}, Kecamatan Sukamaju",
                 "card",
+                description_en=f"A card reading {name} ({name_en}), Kecamatan Sukamaju",
                 card=(f"Informasi {name.lower()} untuk warga", name, colour, motif),
             )
         )
@@ -577,6 +595,9 @@ def service(key, slug, group, category, fields, en=None) -> PageSpec:
         "contact": CONTACT,
         **fields,
     }
+    en = en or SERVICES_EN.get(key)
+    if en is not None:
+        en = {"complaint_handling": COMPLAINTS_EN, "contact": CONTACT_EN, "body": [], **en}
     return PageSpec(key, "ServicePage", "services", slug, fields, en=en)
 
 

@@ -64,6 +64,7 @@ class DemoLoader:
         self.result = LoadResult()
         self.pages: dict[str, dict[str, Page]] = {"id": {}, "en": {}}
         self.images: dict[str, models.Model] = {}
+        self.image_alt_en: dict[int, str] = {}
         self.documents: dict[str, models.Model] = {}
         self.categories: dict[str, Category] = {}
 
@@ -131,6 +132,7 @@ class DemoLoader:
                 image.save()
                 self.result.created["images"] += 1
             self.images[spec.key] = image
+            self.image_alt_en[image.pk] = spec.description_en
 
     def ensure_documents(self) -> None:
         document_model = get_document_model()
@@ -217,6 +219,9 @@ class DemoLoader:
             # Parents come first in the spec list, so copy_parents never has to alias one.
             page = source.copy_for_translation(self.locale_en, copy_parents=True).specific
             self.assign(page, spec.en, "en")
+            # An image's description is Indonesian: the English page says what it shows.
+            if getattr(page, "listing_image_id", None) and not page.listing_image_alt:
+                page.listing_image_alt = self.image_alt_en.get(page.listing_image_id, "")
             # The revision carries the new values (child relations too); publishing saves them.
             page.save_revision().publish()
             self.result.created[f"{spec.model}:en"] += 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 from wagtail.models import Site
 
-from pages.kecamatan_sites import create_kecamatan_site
+from pages.kecamatan_sites import create_kecamatan_site, create_regency_site
 from pages.models import AnnouncementIndexPage, AnnouncementPage, EventIndexPage, EventPage
 
 from . import content
@@ -74,15 +74,26 @@ NEIGHBOURS = [
 ]
 
 
+# The regency's own site: the urgent news of all three kecamatan and their directory.
+REGENCY_HOST = "kabupaten.localhost"
+
+
 def neighbour_urls() -> list[tuple[str, str]]:
-    """Return (name, address) of the demo's other kecamatan that exist."""
+    """Return (name, address) of the demo's other kecamatan and of the regency, that exist."""
     _host, port = demo_address()
     found = {site.hostname: site for site in Site.objects.filter(port=port)}
-    return [
-        (neighbour.name, found[neighbour.host].root_url + "/")
-        for neighbour in NEIGHBOURS
-        if neighbour.host in found
-    ]
+    hosts = [(neighbour.name, neighbour.host) for neighbour in NEIGHBOURS]
+    hosts.append((content.REGENCY, REGENCY_HOST))
+    return [(name, found[host].root_url + "/") for name, host in hosts if host in found]
+
+
+def ensure_regency() -> bool:
+    """Create the demo regency's site unless it exists; return whether it was made."""
+    _host, port = demo_address()
+    if Site.objects.filter(hostname=REGENCY_HOST, port=port).exists():
+        return False
+    create_regency_site(content.REGENCY, REGENCY_HOST, port=port, province=content.PROVINCE)
+    return True
 
 
 def ensure_neighbours() -> int:

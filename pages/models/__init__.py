@@ -4,6 +4,7 @@ from .event import EventIndexPage, EventPage
 from .guide import GuideIndexPage, GuidePage
 from .home import HomeFeaturedPage, HomePage
 from .infographic import InfographicIndexPage, InfographicPage
+from .regency import RegencyHomePage
 from .search import SearchSynonym
 from .service import ServiceIndexPage, ServicePage
 from .settings import KecamatanSettings
@@ -26,6 +27,7 @@ __all__ = [
     "InfographicIndexPage",
     "InfographicPage",
     "KecamatanSettings",
+    "RegencyHomePage",
     "SearchSynonym",
     "ServiceIndexPage",
     "ServicePage",

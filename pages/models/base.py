@@ -79,16 +79,39 @@ class BasePage(Page):
         related_name="+",
         help_text=_("Shown in listings and when the page is shared. At least 1200 x 630 pixels."),
     )
+    # An image is shared by the page's translations, its description is in one language: the
+    # alt text in the page's own language lives on the page, translated with it.
+    listing_image_alt = models.CharField(
+        _("listing image alt text"),
+        max_length=255,
+        blank=True,
+        help_text=_(
+            "What the image shows, in this page's language, for readers who cannot see it. "
+            "Empty: the image's own description."
+        ),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("summary")]
     api_fields = [
         APIField("summary"),
         APIField("listing_image", serializer=ImageRenditionsField()),
     ]
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("listing_image")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("listing_image"),
+        FieldPanel("listing_image_alt"),
+    ]
 
     class Meta:
         abstract = True
+
+    @property
+    def listing_image_alt_text(self) -> str:
+        """Return the listing image's alt text in this page's language, else its description."""
+        if self.listing_image_alt:
+            return self.listing_image_alt
+        return self.listing_image.default_alt_text if self.listing_image else ""
 
     def paginate(self, request, queryset, per_page: int = PAGE_SIZE):
         """Return the requested page of `queryset`; a missing or bad number gives a valid page."""

@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -38,6 +39,12 @@ class KecamatanSettings(BaseSiteSetting):
     office_hours = models.TextField(
         _("office hours"), blank=True, max_length=300, help_text=_("One line per day range.")
     )
+    office_hours_en = models.TextField(
+        _("office hours in English"),
+        blank=True,
+        max_length=300,
+        help_text=_("Shown on the English pages; empty: the office hours above."),
+    )
     facebook_url = models.URLField(_("Facebook page"), blank=True)
     instagram_url = models.URLField(_("Instagram"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
@@ -71,6 +78,7 @@ class KecamatanSettings(BaseSiteSetting):
                 FieldPanel("whatsapp"),
                 FieldPanel("email"),
                 FieldPanel("office_hours"),
+                FieldPanel("office_hours_en"),
             ],
             heading=_("Contact"),
         ),
@@ -99,7 +107,10 @@ class KecamatanSettings(BaseSiteSetting):
 
     @property
     def office_hours_lines(self) -> list[str]:
-        return [line.strip() for line in self.office_hours.splitlines() if line.strip()]
+        """Return the office hours in the active language, one day range a line."""
+        english = (get_language() or "").startswith("en") and self.office_hours_en.strip()
+        hours = self.office_hours_en if english else self.office_hours
+        return [line.strip() for line in hours.splitlines() if line.strip()]
 
     @property
     def whatsapp_url(self) -> str:

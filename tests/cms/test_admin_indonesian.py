@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Workflow
 
-from tests.factories import AnnouncementPageFactory, HomePageFactory
+from tests.factories import AnnouncementPageFactory, HomePageFactory, ImageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +76,37 @@ def test_page_editor_image_upload_and_history_have_no_english_left(client, super
 
     assert Workflow.objects.filter(name="Persetujuan moderator").exists()
     assert "Ajukan untuk Persetujuan moderator" in client.get(screens["edit"]).content.decode()
+
+
+def test_image_and_document_listings_and_page_history_have_no_english_left(client, superuser):
+    """Sort orders, bulk actions, the focal-point hint and history filters, as staff see them."""
+    home = HomePageFactory(site_root=True)
+    page = AnnouncementPageFactory(parent=home)
+    image = ImageFactory()
+    client.force_login(superuser)
+
+    screens = {
+        "images": reverse("wagtailimages:index"),
+        "image edit": reverse("wagtailimages:edit", args=[image.pk]),
+        "documents": reverse("wagtaildocs:index"),
+        "page history": reverse("wagtailadmin_pages:history", args=[page.pk]),
+    }
+    english = [
+        "Add selected images to collection",
+        "Add tags to the selected images",
+        "Delete selected images",
+        "Title: (A -&gt; Z)",
+        "File size: (high to low)",
+        "Usage count: (low to high)",
+        "drag a box over the image above",
+        "Multi-word tags with spaces",
+        "Add selected documents to collection",
+        "Delete selected documents",
+        "Is commenting action",
+    ]
+    for name, url in screens.items():
+        response = client.get(url)
+        assert response.status_code == 200, name
+        text = response.content.decode()
+        assert [phrase for phrase in english if phrase in text] == [], name
+    assert "Hapus gambar terpilih" in client.get(screens["images"]).content.decode()

@@ -368,3 +368,17 @@ def test_an_upload_cut_short_stores_nothing(client, url):
         ).status_code
         == 201
     )
+
+
+def test_a_client_can_show_residents_the_status_in_their_words(client):
+    """`status_label` is the office term; `status_text` is what the tracking page says."""
+    received = post_json(client, key=str(uuid.uuid4())).json()
+    assert received["status_text"] == "Diterima, menunggu diperiksa"
+    complaint = advance(
+        Complaint.objects.get(), "diverifikasi", "didisposisikan", actor=officer("b")
+    )
+    tracked = client.get(f"{URL}{complaint.tracking_code}/").json()
+    assert tracked["status_label"] == "Didisposisikan"
+    assert tracked["status_text"] == "Diteruskan ke petugas yang menangani"
+    listed = client.get(URL).json()["items"]
+    assert [item["status_text"] for item in listed] == [tracked["status_text"]]

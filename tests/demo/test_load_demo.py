@@ -301,3 +301,22 @@ def test_the_transparency_page_shows_a_believable_year(demo_output, client):
     total = SurveyResponse.objects.count()
     call_command("load_demo", "--no-image-versions", stdout=StringIO())
     assert SurveyResponse.objects.count() == total
+
+
+def test_english_pages_name_services_hours_and_images_in_english(demo_output, client):
+    """/en/transparansi/ names every rated service by its English page, the footer gives the
+    office hours in English, and an English announcement describes its image in English."""
+    from cms.surveys.selectors import survey_services
+
+    english = Locale.objects.get(language_code="en")
+    services = list(survey_services())
+    titles_en = [page.get_translation(english).title for page in services]
+
+    text = client.get("/en/transparansi/").content.decode()
+
+    assert len(services) >= 10
+    assert [page.title for page in services if page.title in text] == []
+    assert [title for title in titles_en if title not in text] == []
+    assert "Monday to Thursday" in text and "Senin" not in text
+    announcement = AnnouncementPage.objects.live().filter(locale=english).first()
+    assert announcement.listing_image_alt.startswith("A card reading")

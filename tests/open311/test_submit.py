@@ -185,3 +185,15 @@ def test_a_json_body_is_a_400_not_a_500(client, api_key):
     )
     assert response.status_code == 400
     assert response.json()[0]["code"] == 400
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml"])
+def test_a_parameter_sent_twice_is_refused_not_dropped(client, api_key, fmt):
+    data = body(api_key)
+    data["service_code"] = ["jalan-jembatan", "adminduk"]
+    data["attribute[privacy]"] = ["public", "confidential"]
+    response = post(client, fmt, data)
+    assert response.status_code == 400
+    descriptions = [error["description"] for error in items(response, fmt, "errors")]
+    assert [text.split(" ")[0] for text in descriptions] == ["service_code", "attribute[privacy]"]
+    assert Complaint.objects.count() == 0

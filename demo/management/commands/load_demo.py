@@ -27,7 +27,7 @@ from demo.pages.loader import (
     STAFF_USERNAME,
     DemoLoader,
 )
-from demo.pages.neighbours import ensure_neighbours, neighbour_urls
+from demo.pages.neighbours import ensure_neighbours, ensure_regency, neighbour_urls
 from demo.security import ensure_demo_two_factor
 from demo.year import ensure_demo_year
 from frontend.renditions import renditions_deferred, site_renditions_make_now
@@ -102,6 +102,7 @@ class Command(BaseCommand):
         with quiet_logger("wagtail", enabled=options["verbosity"] < 2), renditions_deferred():
             result = DemoLoader().run()
             neighbours = ensure_neighbours()
+            ensure_regency()
         # Every image version the pages show, now rather than in a reader's first request.
         started = time.perf_counter()
         renditions = 0 if options["no_image_versions"] else site_renditions_make_now()
