@@ -19,12 +19,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Site
 
 from cms.complaints.errors import IdempotencyConflict
 from cms.complaints.forms import idempotency_key_clean
 from cms.complaints.lookup import complaint_lookup, complaint_lookup_failed
 from cms.complaints.ratelimit import rate_limit_hit
 from cms.complaints.sites import complaint_site
+from cms.push.models import Subscription
 from cms.surveys import selectors, services
 from cms.surveys.charts import bar_chart, trend_chart
 from cms.surveys.errors import SurveyError
@@ -205,6 +207,10 @@ def transparency(request):
         "trend": figures["trend"],
         "csv_url": reverse("api-transparency-csv") + f"?period={period.key}",
         "json_url": reverse("api-transparency") + f"?period={period.key}",
+        # Phones that take this kecamatan's notifications now: a count, nothing about them.
+        "push_subscriptions": Subscription.objects.filter(
+            site=Site.find_for_request(request)
+        ).count(),
     }
     response = render(
         request, "surveys/transparency.html", context, status=400 if raw_error else 200

@@ -72,7 +72,13 @@ class Topic(models.Model):
 
 
 class Broadcast(models.Model):
-    """One sending of one announcement to its subscribers, with what came of it."""
+    """One sending of one page to its subscribers, with what came of it: an announcement (on
+    first publishing, or resent by staff) or an event's reminder the day before it starts (at
+    most one per event, which the constraint below guarantees)."""
+
+    class Kind(models.TextChoices):
+        ANNOUNCEMENT = "announcement", _("Announcement")
+        EVENT = "event", _("Event reminder")
 
     class State(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -82,6 +88,7 @@ class Broadcast(models.Model):
     page = models.ForeignKey(
         "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name=_("page")
     )
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.ANNOUNCEMENT)
     urgency = models.CharField(max_length=10)
     state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     resend = models.BooleanField(default=False)
@@ -99,7 +106,12 @@ class Broadcast(models.Model):
     )
 
     class Meta:
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page"], condition=models.Q(kind="event"), name="push_event_reminded_once"
+            )
+        ]
         verbose_name = _("push sending")
         verbose_name_plural = _("push sendings")
 

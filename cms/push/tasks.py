@@ -9,12 +9,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
-from wagtail.models import Locale
 
 from cms.complaints.models import Complaint, ComplaintEvent
 from cms.complaints.services.notifications import on_commit_enqueue
 
+from .events import event_payloads, event_recipients, event_ttl, events_due
 from .fanout import Message, Tally, push_fanout
+from .localized import absolute, page_full_url, page_in_language
 from .models import CATEGORY_PREFIX, COMPLAINT_PREFIX, DARURAT, Broadcast, Subscription
 from .payloads import payload_encode
 from .services import complaint_proof_hash
@@ -23,12 +24,6 @@ logger = logging.getLogger(__name__)
 
 ANNOUNCEMENT_TTL = 24 * 3600  # a warning a day old is no news; a phone off longer misses it
 COMPLAINT_TTL = 7 * 24 * 3600
-
-
-def _absolute(root_url: str, path: str) -> str:
-    if path.startswith(("http://", "https://")):
-        return path
-    return root_url.rstrip("/") + path
 
 
 def announcement_recipients(page, site) -> list[int]:
@@ -51,21 +46,16 @@ def announcement_recipients(page, site) -> list[int]:
 def announcement_payloads(page, site) -> dict:
     """Return the notification in each language, from the page's translation where published."""
     payloads = {}
-    icon = _absolute(site.root_url, static("pwa/icon-192.png"))
+    icon = absolute(site.root_url, static("pwa/icon-192.png"))
     for language, _name in settings.LANGUAGES:
-        locale = Locale.objects.filter(language_code=language).first()
-        shown = page
-        if locale and locale.pk != page.locale_id:
-            shown = (page.get_translation_or_none(locale) or page).specific
-            if not shown.live:
-                shown = page
+        shown = page_in_language(page, language)
         with translation.override(language):
             label = {"darurat": _("Emergency"), "penting": _("Important")}.get(page.urgency)
             title = f"{label}: {shown.title}" if label else shown.title
             payloads[language] = payload_encode(
                 title=title,
                 body=(getattr(shown, "summary", "") or "").strip(),
-                url=shown.get_full_url() or _absolute(site.root_url, shown.url or "/"),
+                url=page_full_url(shown, site),
                 icon=icon,
                 tag=f"pengumuman-{page.translation_key}",
                 urgent=page.urgency == "darurat",
@@ -73,13 +63,36 @@ def announcement_payloads(page, site) -> dict:
     return payloads
 
 
+def _recipients_and_message(broadcast, page, site) -> tuple[list[int], Message | None]:
+    if broadcast.kind == Broadcast.Kind.EVENT:
+        ids = event_recipients(page, site)
+        if not ids:
+            return ids, None
+        return ids, Message(
+            payloads=event_payloads(page, site),
+            ttl=event_ttl(page),
+            topic=f"kegiatan-{page.pk}"[:32],
+        )
+    ids = announcement_recipients(page, site)
+    if not ids:
+        return ids, None
+    return ids, Message(
+        payloads=announcement_payloads(page, site),
+        ttl=ANNOUNCEMENT_TTL,
+        urgency="high" if page.urgency == "darurat" else "normal",
+        # RFC 8030 §5.4: a newer message with the same topic replaces one still waiting.
+        topic=f"pengumuman-{page.pk}"[:32],
+    )
+
+
 @task()
 def push_broadcast_send(broadcast_id: int) -> dict:
-    """Send the announcement of the Broadcast to its subscribers; return the counts."""
+    """Send the page of the Broadcast (an announcement, an event's reminder) to its
+    subscribers; return the counts."""
     broadcast = Broadcast.objects.select_related("page").get(pk=broadcast_id)
     page = broadcast.page.specific
     site = page.get_site()
-    ids = announcement_recipients(page, site) if site else []
+    ids, message = _recipients_and_message(broadcast, page, site) if site else ([], None)
     Broadcast.objects.filter(pk=broadcast.pk).update(
         state=Broadcast.State.SENDING, started_at=timezone.now(), recipients=len(ids)
     )
@@ -91,16 +104,7 @@ def push_broadcast_send(broadcast_id: int) -> dict:
             removed=F("removed") + tally.removed,
         )
 
-    total = Tally()
-    if ids:
-        message = Message(
-            payloads=announcement_payloads(page, site),
-            ttl=ANNOUNCEMENT_TTL,
-            urgency="high" if page.urgency == "darurat" else "normal",
-            # RFC 8030 §5.4: a newer message with the same topic replaces one still waiting.
-            topic=f"pengumuman-{page.pk}"[:32],
-        )
-        total = push_fanout(ids, message, progress=progress)
+    total = push_fanout(ids, message, progress=progress) if message else Tally()
     Broadcast.objects.filter(pk=broadcast.pk).update(
         state=Broadcast.State.DONE, finished_at=timezone.now()
     )
@@ -148,8 +152,8 @@ def push_complaint_event(event_id: int) -> dict:
             payloads[language] = payload_encode(
                 title=_("Complaint %(code)s") % {"code": complaint.tracking_code},
                 body=body,
-                url=_absolute(root_url, reverse("complaint-track", args=[complaint.tracking_code])),
-                icon=_absolute(root_url, static("pwa/icon-192.png")),
+                url=absolute(root_url, reverse("complaint-track", args=[complaint.tracking_code])),
+                icon=absolute(root_url, static("pwa/icon-192.png")),
                 tag=f"pengaduan-{complaint.tracking_code}",
             )
     total = push_fanout(
@@ -168,3 +172,18 @@ def push_broadcast_start(*, page, requested_by=None, resend: bool = False) -> Br
     )
     on_commit_enqueue(push_broadcast_send, broadcast.pk)
     return broadcast
+
+
+def push_event_reminders_start(now=None) -> list[Broadcast]:
+    """Queue the reminder of each event starting within the next day that had none yet (after
+    commit); return the new Broadcasts. Safe to run again, or twice at once: an event gets one
+    Broadcast of kind `event` at most (a unique constraint)."""
+    queued = []
+    for page in events_due(now):
+        broadcast, created = Broadcast.objects.get_or_create(
+            kind=Broadcast.Kind.EVENT, page=page, defaults={"urgency": ""}
+        )
+        if created:
+            on_commit_enqueue(push_broadcast_send, broadcast.pk)
+            queued.append(broadcast)
+    return queued

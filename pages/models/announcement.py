@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from pages.blocks import BodyBlock
+from pages.panels import PageInfoPanel
 
 from .base import ContentPage, IndexPage
 
@@ -74,6 +75,8 @@ class AnnouncementPage(ContentPage):
             [FieldPanel("urgency"), FieldPanel("pinned"), FieldPanel("valid_until")],
             heading=_("Urgency and validity"),
         ),
+        # What other apps know of a published announcement (push: sendings and their counts).
+        PageInfoPanel("announcement_info", heading=_("Notifications sent")),
         FieldPanel("body"),
         InlinePanel("attachments", label=_("Attachments"), heading=_("Attachments")),
     ]

@@ -232,3 +232,76 @@ def test_a_browser_without_a_push_service_is_not_told_it_is_offline(browser, dem
     status.filter(has_text="tidak dapat menerima notifikasi").wait_for()
     assert "koneksi" not in status.inner_text()
     context.close()
+
+
+COUNT_ASKS = """
+window.permissionAsks = 0;
+const ask = Notification.requestPermission.bind(Notification);
+Notification.requestPermission = () => { window.permissionAsks += 1; return ask(); };
+"""
+
+
+def unsubscribe(page):
+    page.evaluate(
+        """() => fetch("/api/v1/push/subscriptions/", {method: "DELETE",
+             headers: {"Content-Type": "application/json"},
+             body: JSON.stringify({endpoint: "ENDPOINT"})})""".replace("ENDPOINT", ENDPOINT)
+    )
+
+
+def test_home_offers_emergency_warnings_from_a_tap_on_a_return_visit(context, demo_server):
+    context.add_init_script(COUNT_ASKS)
+    page = context.new_page()
+    page.goto(demo_server + "/")
+    controlled(page)
+    offer = page.locator(".hero-text [data-push-offer]")
+    assert offer.is_hidden()  # a first visit is asked nothing, not even offered
+
+    page.reload()
+    offer.wait_for()
+    assert page.evaluate("[window.permissionAsks, window.subscribeCalls]") == [0, []]
+    offer.get_by_role("button", name="Aktifkan peringatan darurat").click()
+    offer.locator("[data-push-status]").filter(has_text="Selesai").wait_for()
+
+    assert page.evaluate("window.permissionAsks") == 1
+    assert "darurat" in stored_topics()
+    page.reload()
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.evaluate("navigator.serviceWorker.ready")
+    assert offer.is_hidden()  # on already: nothing more to offer
+    unsubscribe(page)
+
+
+def test_home_offer_put_away_stays_away(context, demo_server):
+    page = context.new_page()
+    page.goto(demo_server + "/")
+    controlled(page)
+    page.reload()
+    offer = page.locator("[data-push-offer]")
+    offer.wait_for()
+
+    offer.get_by_role("button", name="Nanti saja").click()
+    assert offer.is_hidden()
+    page.reload()
+    page.evaluate("navigator.serviceWorker.ready")
+    assert offer.is_hidden()
+    assert page.evaluate("window.subscribeCalls") == []
+
+
+def test_install_help_offers_warnings_and_hides_them_without_push(browser, context, demo_server):
+    page = context.new_page()
+    page.goto(demo_server + "/pasang-aplikasi/")
+    offer = page.locator("[data-push-offer]")
+    offer.wait_for()  # reached on purpose: offered from the first visit, still only from a tap
+    assert page.evaluate("window.subscribeCalls") == []
+
+    without = browser.new_context(**PHONE)
+    without.add_init_script("delete window.PushManager;")
+    for path in ("/pasang-aplikasi/", "/"):
+        other = without.new_page()
+        other.goto(demo_server + path)
+        controlled(other)
+        other.reload()
+        other.evaluate("navigator.serviceWorker.ready")
+        assert other.locator("[data-push-offer]").is_hidden()
+    without.close()

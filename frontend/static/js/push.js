@@ -1,13 +1,16 @@
 // Layanan Kecamatan: Web Push opt-in (docs/push.md). Asked only from a tap, never on a first
 // visit; hidden where the browser has no Push API (iPhone: only an installed app, iOS 16.4+).
 // The notifications page (/notifikasi/) chooses topics; a "tell me" button elsewhere
-// ([data-push-complaint], the complaint receipt) adds one complaint and turns push on.
+// ([data-push-complaint], the complaint receipt) adds one complaint and turns push on; the
+// offer of emergency warnings ([data-push-offer], the home page and the install help) adds the
+// `darurat` topic. The home page's offer waits for a return visit and can be put away.
 (function () {
   "use strict";
   // What this phone asked for, kept on it only: the topics chosen on the notifications page,
   // and the complaints (tracking code and reply code) asked from their receipts.
   var TOPICS = "lk-push-topics";
   var STORE = "lk-push-complaints";
+  var OFFER_DISMISSED = "lk-push-offer-dismissed";
   var supported =
     "serviceWorker" in navigator && "PushManager" in window && "Notification" in window;
 
@@ -190,6 +193,40 @@
     });
   }
 
+  function offer(box) {
+    var returnVisitOnly = box.hasAttribute("data-push-return-visit");
+    // A first visit (no worker in control yet) is never asked; "Not now" is remembered.
+    if (returnVisitOnly && (!navigator.serviceWorker.controller || read(OFFER_DISMISSED).length)) return;
+    if (Notification.permission === "denied") return;
+    var status = box.querySelector("[data-push-status]");
+    var button = box.querySelector("[data-push-offer-on]");
+    var dismiss = box.querySelector("[data-push-offer-dismiss]");
+    var urls = { key: box.dataset.keyUrl, subscriptions: box.dataset.subscriptionsUrl };
+    current().then(function (sub) {
+      if (sub) return; // notifications are on already: the settings page changes them
+      box.hidden = false;
+      button.addEventListener("click", function () {
+        // What this phone already asked for stays; emergency warnings are added.
+        var topics = read(TOPICS);
+        if (topics.indexOf("darurat") < 0) topics.push("darurat");
+        save(urls, topics)
+          .then(function () {
+            status.textContent = box.dataset.msgSaved;
+            button.disabled = true;
+          })
+          .catch(function (error) {
+            status.textContent = explain(box, status, error);
+          });
+      });
+      if (dismiss) {
+        dismiss.addEventListener("click", function () {
+          write(OFFER_DISMISSED, ["home"]); // private mode: offered again next time
+          box.hidden = true;
+        });
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     if (!supported) {
       Array.prototype.forEach.call(document.querySelectorAll("[data-push-unsupported]"), function (note) {
@@ -200,5 +237,6 @@
     var form = document.querySelector("form[data-push]");
     if (form) settingsPage(form);
     Array.prototype.forEach.call(document.querySelectorAll("[data-push-complaint]"), complaintButton);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-push-offer]"), offer);
   });
 })();
