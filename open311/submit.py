@@ -110,10 +110,15 @@ def _repeated(data) -> list[str]:
 
 
 def _described(form) -> list[str]:
+    """Return one description per error, naming the Open311 parameter. A coordinate that is no
+    number gets words for a client's developer, not the form's words for a resident's phone."""
+    unreadable = _("a decimal degree (WGS84) is expected, e.g. -6.914744.")
     return [
-        f"{PARAMETERS.get(name, name)}: {message}"
-        for name, messages in form.errors.items()
-        for message in messages
+        f"{PARAMETERS.get(name, name)}: "
+        + (unreadable if error.code == "invalid" and name in ("latitude", "longitude") else message)
+        for name, errors in form.errors.as_data().items()
+        for error in errors
+        for message in error.messages
     ]
 
 

@@ -197,3 +197,11 @@ def test_a_parameter_sent_twice_is_refused_not_dropped(client, api_key, fmt):
     descriptions = [error["description"] for error in items(response, fmt, "errors")]
     assert [text.split(" ")[0] for text in descriptions] == ["service_code", "attribute[privacy]"]
     assert Complaint.objects.count() == 0
+
+
+def test_a_coordinate_that_is_no_number_is_explained_to_the_developer(client, api_key):
+    response = post(client, "json", body(api_key, lat="abc"))
+    assert response.status_code == 400
+    assert [error["description"] for error in response.json()] == [
+        "lat: diharapkan derajat desimal (WGS84), misalnya -6.914744."
+    ]
