@@ -200,6 +200,18 @@ def _link_service_pages(site):
     )
 
 
+def _backdate(complaint, category, received) -> None:
+    """Date a demo complaint (and its first events) as received at `received`, its SLA dates
+    counted from that day, as if it had come in then."""
+    day = timezone.localdate(received)
+    Complaint.objects.filter(pk=complaint.pk).update(
+        created_at=received,
+        verify_due=sla.add_working_days(day, category.verify_days),
+        respond_due=sla.add_working_days(day, category.verify_days + category.respond_days),
+    )
+    complaint.events.update(created_at=received)
+
+
 def _create(now) -> int:
     site = Site.objects.get(is_default_site=True)  # Kecamatan Sukamaju
     _link_service_pages(site)
@@ -230,13 +242,7 @@ def _create(now) -> int:
             idempotency_key=key,
         )
         received = now - datetime.timedelta(days=days_ago, hours=3)
-        day = timezone.localdate(received)
-        Complaint.objects.filter(pk=complaint.pk).update(
-            created_at=received,
-            verify_due=sla.add_working_days(day, category.verify_days),
-            respond_due=sla.add_working_days(day, category.verify_days + category.respond_days),
-        )
-        complaint.events.update(created_at=received)
+        _backdate(complaint, category, received)
         for step, (status, note) in enumerate(steps, start=1):
             complaint.refresh_from_db()
             extra = {}
@@ -331,13 +337,7 @@ def _create_neighbours(now, officer) -> int:
             idempotency_key=key,
         )
         received = now - datetime.timedelta(days=days_ago, hours=2)
-        day = timezone.localdate(received)
-        Complaint.objects.filter(pk=complaint.pk).update(
-            created_at=received,
-            verify_due=sla.add_working_days(day, category.verify_days),
-            respond_due=sla.add_working_days(day, category.verify_days + category.respond_days),
-        )
-        complaint.events.update(created_at=received)
+        _backdate(complaint, category, received)
         for step, (status, note) in enumerate(steps, start=1):
             complaint.refresh_from_db()
             services.complaint_change_status(

@@ -86,6 +86,15 @@ def _free_slug(name: str, hostname: str, prefix: str) -> str:
     return slug
 
 
+def _site(name: str, hostname: str, port: int, home: Page, *, regency: str, province: str):
+    """Create the site serving `home` and its Settings > Kecamatan (name, regency, province)."""
+    site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
+    settings = KecamatanSettings.for_site(site)
+    settings.name, settings.regency, settings.province = name, regency, province
+    settings.save()
+    return site
+
+
 @transaction.atomic
 def create_regency_site(name: str, hostname: str, port: int = 80, province: str = "") -> Site:
     """Create the regency's own site at `hostname`:`port`: a RegencyHomePage (the urgent
@@ -112,11 +121,7 @@ def create_regency_site(name: str, hostname: str, port: int = 80, province: str 
             for field, value in texts().items():
                 setattr(translated, field, value)
             translated.save_revision().publish()
-    site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
-    settings = KecamatanSettings.for_site(site)
-    settings.name, settings.regency, settings.province = name, name, province
-    settings.save()
-    return site
+    return _site(name, hostname, port, home, regency=name, province=province)
 
 
 @transaction.atomic
@@ -164,8 +169,4 @@ def create_kecamatan_site(
                         setattr(translated, field, value)
                 translated.save_revision().publish()
 
-    site = Site.objects.create(hostname=hostname, port=port, root_page=home, site_name=name)
-    settings = KecamatanSettings.for_site(site)
-    settings.name, settings.regency, settings.province = name, regency, province
-    settings.save()
-    return site
+    return _site(name, hostname, port, home, regency=regency, province=province)
