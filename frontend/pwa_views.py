@@ -33,6 +33,7 @@ SHELL_STATIC = [
     "js/outbox-ui.js",  # the outbox list and form code of complaint.js and survey.js
     "js/complaint.js",
     "js/survey.js",  # the survey form keeps answers in the same outbox
+    "js/push.js",  # the home page's warning offer and /notifikasi/, both open offline
     "pwa/icon-192.png",
     "pwa/apple-touch-icon.png",
 ]
