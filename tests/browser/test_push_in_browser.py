@@ -95,6 +95,33 @@ def test_settings_page_subscribes_and_unsubscribes(context, demo_server):
     assert stored_topics() == []
 
 
+def test_a_save_that_failed_does_not_change_what_the_page_shows(context, demo_server):
+    """Offline, a changed choice is "not saved": back online, the page shows what the server
+    holds, not the choice that never reached it."""
+    page = context.new_page()
+    page.goto(demo_server + "/notifikasi/")
+    controlled(page)
+    page.get_by_label("Kegiatan, sehari sebelum dimulai").check()
+    page.get_by_role("button", name="Aktifkan notifikasi").click()
+    status = page.locator("form [data-push-status]")
+    status.filter(has_text="Tersimpan").wait_for()
+
+    context.route(
+        "**/api/v1/push/subscriptions/", lambda route: route.abort("internetdisconnected")
+    )
+    page.get_by_label("Kegiatan, sehari sebelum dimulai").uncheck()
+    page.get_by_role("button", name="Aktifkan notifikasi").click()
+    status.filter(has_text="Pilihan Anda belum tersimpan").wait_for()
+    context.unroute("**/api/v1/push/subscriptions/")
+
+    page.reload()
+    page.locator("[data-push-off]").wait_for()
+    assert page.get_by_label("Kegiatan, sehari sebelum dimulai").is_checked()
+    assert stored_topics() == ["darurat", "events"]
+    page.get_by_role("button", name="Matikan notifikasi").click()
+    status.filter(has_text="Notifikasi mati").wait_for()
+
+
 def test_browser_without_push_gets_an_explanation(browser, demo_server):
     context = browser.new_context(**PHONE)
     context.add_init_script("delete window.PushManager;")

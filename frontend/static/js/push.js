@@ -92,10 +92,14 @@
   function save(urls, topics) {
     return subscription(urls.key).then(function (sub) {
       var body = sub.toJSON();
-      write(TOPICS, topics);
       body.topics = topics.concat(kept());
       body.language = document.documentElement.lang || "id";
-      return send(urls.subscriptions, "POST", body);
+      // Remembered once the server has them: a save that failed (offline) leaves the page
+      // showing what the server still holds.
+      return send(urls.subscriptions, "POST", body).then(function (answer) {
+        write(TOPICS, topics);
+        return answer;
+      });
     });
   }
 
