@@ -117,3 +117,13 @@ class Broadcast(models.Model):
 
     def __str__(self):
         return f"Broadcast {self.pk} of page {self.page_id}"
+
+    @property
+    def outcome(self) -> str:
+        """Return the state in staff's words, saying so when phones were missed: "Sent" over a
+        warning that reached no phone would be read as delivered."""
+        if self.state == self.State.DONE and self.failed:
+            if self.sent == 0:
+                return str(_("None delivered"))
+            return str(_("Sent, some failed"))
+        return str(self.get_state_display())

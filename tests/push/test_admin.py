@@ -79,6 +79,7 @@ def test_the_announcement_shows_each_sending_latest_first(client, site_tree, mod
     Broadcast.objects.filter(page=page).delete()  # the one its publishing made
     sendings(page, (120, 117, 3, 2))
     sendings(page, (118, 118, 0, 0), resend_by=moderator)
+    sendings(page, (118, 0, 118, 0), resend_by=moderator)
     client.force_login(moderator)
 
     response = client.get(edit_url(page))
@@ -95,9 +96,11 @@ def test_the_announcement_shows_each_sending_latest_first(client, site_tree, mod
         "Langganan dihapus",
         "Keadaan",
     ]
+    # A sending that missed phones never reads as plainly "sent".
     assert [row[1:] for row in rows(response)] == [
+        ["Dikirim ulang oleh Sari", "118", "0", "118", "0", "Tidak ada yang sampai"],
         ["Dikirim ulang oleh Sari", "118", "118", "0", "0", "Terkirim"],
-        ["Saat pertama terbit", "120", "117", "3", "2", "Terkirim"],
+        ["Saat pertama terbit", "120", "117", "3", "2", "Terkirim, sebagian gagal"],
     ]
 
 
